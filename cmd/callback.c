@@ -1,0 +1,37 @@
+/*
+ * callback.c - fq callback: the owner's call back to the guest (回访).
+ */
+#include <string.h>
+
+#include "cmds.h"
+#include "lifecycle.h"
+#include "opts.h"
+#include "outcase.h"
+
+const char usage_callback[] = "fq callback ID NOTE [--unsatisfied]";
+
+static const struct option longopts[] = {
+	{ "unsatisfied", no_argument, NULL, 'u' },
+	{ NULL, 0, NULL, 0 },
+};
+
+int
+cmd_callback(struct fq *fq, int argc, char **argv)
+{
+	struct fq_case c;
+	int opt, rc, unsatisfied = 0;
+
+	opts_reset();
+	while ((opt = opts_next(fq, argc, argv, "", longopts)) != -1)
+		if (opt == 'u')
+			unsatisfied = 1;
+		else
+			return FQ_EUSAGE;
+	if ((rc = opts_count(fq, argc, argv, 2, 2, "ID and NOTE")) ||
+	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_callback(fq, &c, argv[optind + 1], unsatisfied)))
+		return rc;
+	return out_case_step(fq, &c, unsatisfied ?
+			     "called back: the guest is not satisfied; reopened" :
+			     "called back; closed");
+}

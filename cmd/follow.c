@@ -1,0 +1,123 @@
+/*
+ * follow.c - fq follow: a follow-up note; a case; or the actor's own
+ * list of what they still owe, most urgent first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cases.h"
+#include "clock.h"
+#include "cmds.h"
+#include "db.h"
+#include "lifecycle.h"
+#include "names.h"
+#include "opts.h"
+#include "out.h"
+#include "outcase.h"
+
+const char usage_follow[] = "fq follow [ID [NOTE]]";
+
+/* The last note of a case (follow-up, reply or transfer note), or NULL. */
+static const char *
+last_note(struct fq *fq, long long id)
+{
+	sqlite3_stmt *st = db_prepare(fq,
+		"SELECT coalesce(data ->> '$.text', data ->> '$.reason') "
+		"FROM events WHERE case_id = :case AND (data ->> '$.text' "
+		"IS NOT NULL OR data ->> '$.reason' IS NOT NULL) "
+		"ORDER BY seq DESC LIMIT 1");
+	const char *s = NULL;
+
+	bind_int(st, ":case", id);
+	if (db_step(fq, st) == 1)
+		s = col_text(fq, st, 0);
+	db_finish(st);
+	return s;
+}
+
+static const char *
+holder_cell(struct fq *fq, const struct val *row)
+{
+	return holder_name(fq->mem, fq->pol, v_get_str(row, "department"),
+			   v_get_str(row, "handler"));
+}
+
+static const char *
+role_cell(struct fq *fq, const struct val *row)
+{
+	return v_get_str(row, "role");
+}
+
+static const struct column columns[] = {
+	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
+	{ "next_due", "due", NULL, 0, 0, NULL },
+	{ "late", "late", NULL, 0, 0, NULL },
+	{ "summary", "what", NULL, COL_FLEX, 30, NULL },
+	{ "role", "as", NULL, 0, 0, role_cell },
+	{ "holder", "holder", NULL, 0, 24, holder_cell },
+	{ "last_note", "last note", NULL, COL_FLEX, 24, NULL },
+};
+
+/* Adds one case the actor owes. */
+static int
+add_row(struct fq *fq, struct fq_case *c, void *arg)
+{
+	struct val *row = case_json(fq, c);
+	int owner = c->owner && !strcmp(c->owner, fq->me->id);
+
+	v_set_time(fq->mem, row, "next_due", case_next_due(c));
+	v_set_str(fq->mem, row, "role", owner ? "owner" : "handler");
+	v_set_str(fq->mem, row, "last_note", last_note(fq, c->id));
+	v_push(fq->mem, arg, row);
+	return 0;
+}
+
+/* Orders rows: late or soonest due first, then cases with no deadline. */
+static int
+by_urgency(const void *a, const void *b)
+{
+	const struct val *x = *(const struct val *const *)a;
+	const struct val *y = *(const struct val *const *)b;
+	long long dx = v_get_int(x, "next_due"), dy = v_get_int(y, "next_due");
+
+	if (dx != dy)
+		return !dx ? 1 : !dy ? -1 : dx < dy ? -1 : 1;
+	return v_get_int(x, "id") < v_get_int(y, "id") ? -1 : 1;
+}
+
+/* The actor's own list. */
+static int
+my_list(struct fq *fq)
+{
+	struct case_filter f = { .oldest_first = 1 };
+	struct val *rows = v_arr(fq->mem);
+	int rc;
+
+	f.involves = fq->me->id;
+	if ((rc = cases_each(fq, &f, add_row, rows)))
+		return rc;
+	qsort(rows->items, (size_t)rows->n, sizeof(*rows->items), by_urgency);
+	return out_list(fq, columns, sizeof(columns) / sizeof(columns[0]),
+			rows);
+}
+
+int
+cmd_follow(struct fq *fq, int argc, char **argv)
+{
+	struct fq_case c;
+	int rc;
+
+	opts_reset();
+	if (opts_next(fq, argc, argv, "", (const struct option[]){ { 0 } }) != -1)
+		return FQ_EUSAGE;
+	if ((rc = opts_count(fq, argc, argv, 0, 2, "")))
+		return rc;
+	if (argc - optind == 0)
+		return my_list(fq);
+	if (argc - optind == 1)
+		return cmd_show(fq, argc, argv);
+	if ((rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_follow(fq, &c, argv[optind + 1])))
+		return rc;
+	return out_case_step(fq, &c, "followed up");
+}

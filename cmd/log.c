@@ -1,0 +1,201 @@
+/*
+ * log.c - fq log: record a new case; the actor becomes its owner.
+ */
+#include <string.h>
+
+#include "clock.h"
+#include "cmds.h"
+#include "lifecycle.h"
+#include "names.h"
+#include "opts.h"
+#include "out.h"
+#include "policy.h"
+#include "text.h"
+
+const char usage_log[] =
+	"fq log SUMMARY [--guest NAME] [--room ROOM] [--phone PHONE]\n"
+	"              [--via desk|phone|online|letter|other] [--category C]\n"
+	"              [--major] [--promise WHEN] [--details TEXT|-]\n"
+	"              [--resolved ANSWER] [--key KEY]";
+
+static const struct option longopts[] = {
+	{ "guest", required_argument, NULL, 'g' },
+	{ "room", required_argument, NULL, 'r' },
+	{ "phone", required_argument, NULL, 'p' },
+	{ "via", required_argument, NULL, 'v' },
+	{ "category", required_argument, NULL, 'c' },
+	{ "major", no_argument, NULL, 'm' },
+	{ "promise", required_argument, NULL, 'P' },
+	{ "details", required_argument, NULL, 'd' },
+	{ "resolved", required_argument, NULL, 'R' },
+	{ "key", required_argument, NULL, 'k' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* The summary: the remaining words, joined by spaces. */
+static char *
+join(struct fq *fq, int argc, char **argv)
+{
+	char *s = argv[optind];
+	int i;
+
+	for (i = optind + 1; i < argc; i++)
+		s = arena_printf(fq->mem, "%s %s", s, argv[i]);
+	return s;
+}
+
+/* The deadline the guest is answered by: the promise, else reply. */
+static time_t
+answer_due(const struct fq_case *c)
+{
+	return c->due[DUE_PROMISE] ? c->due[DUE_PROMISE] : c->due[DUE_REPLY];
+}
+
+/* Warns when the promise is later than the policy allows. */
+static void
+check_promise(struct fq *fq, const struct fq_case *c)
+{
+	time_t limit = c->due[DUE_REPLY] ? c->due[DUE_REPLY]
+					 : c->due[DUE_RESOLVE];
+
+	if (c->due[DUE_PROMISE] && limit && c->due[DUE_PROMISE] > limit)
+		fq_warn(fq, "the promise (%s) is later than the policy allows "
+			"(%s %s); it is recorded all the same",
+			time_short(fq, c->due[DUE_PROMISE]),
+			c->due[DUE_REPLY] ? "reply by" : "resolve by",
+			time_short(fq, limit));
+	if (c->due[DUE_PROMISE] && c->due[DUE_PROMISE] <= fq_now())
+		fq_warn(fq, "the promise (%s) is already past",
+			time_short(fq, c->due[DUE_PROMISE]));
+}
+
+/* "周先生 · 1208 · 139****5678 · by phone". */
+static const char *
+guest_line(struct fq *fq, const struct fq_case *c)
+{
+	const char *s = "";
+
+	if (c->guest)
+		s = arena_printf(fq->mem, "%s · ", c->guest);
+	if (c->room)
+		s = arena_printf(fq->mem, "%s%s · ", s, c->room);
+	if (c->phone)
+		s = arena_printf(fq->mem, "%s%s · ", s,
+				 text_mask_phone(fq->mem, c->phone));
+	return arena_printf(fq->mem, "%sby %s", s, c->via);
+}
+
+/* "reply due 03:30 · resolve due 11-28 03:00". */
+static const char *
+due_line(struct fq *fq, const struct fq_case *c)
+{
+	const char *s = NULL;
+	int k;
+
+	for (k = 0; k < NDUE; k++) {
+		const char *one;
+
+		if (!c->due[k])
+			continue;
+		one = arena_printf(fq->mem, "%s due %s", due_names[k],
+				   time_short(fq, c->due[k]));
+		s = s ? arena_printf(fq->mem, "%s · %s", s, one) : one;
+	}
+	return s ? s : "no time limit";
+}
+
+/* The sentence to read back to the guest (复述). */
+static void
+read_back(struct fq *fq, const struct fq_case *c)
+{
+	const char *who = c->guest ? c->guest : "";
+	time_t due = answer_due(c);
+
+	printf("    Read it back to the guest: \"%s%s您好，您反映的“%s”已记录，"
+	       "由%s负责处理", who, *who ? "，" : "", c->summary,
+	       dept_name(fq->pol, c->department));
+	if (due)
+		printf("，我们会在 %s 前给您答复", time_short(fq, due));
+	printf("。\"\n");
+}
+
+/* Prints the new case for the person who logged it. */
+static void
+print_logged(struct fq *fq, const struct fq_case *c)
+{
+	const struct policy *p = fq->pol;
+	int d = policy_dept(p, c->department);
+	const char *phone = d >= 0 ? p->depts[d].phone : NULL;
+
+	printf("#%lld %s  %s → %s", c->id, c->first_contact ?
+	       "logged and closed (settled at once)" : "logged",
+	       category_name(p, c->category), dept_name(p, c->department));
+	if (phone)
+		printf(" (ext %s)", phone);
+	printf("   owner %s%s\n", staff_name(p, c->owner),
+	       c->major ? "   MAJOR" : "");
+	printf("    %s\n", guest_line(fq, c));
+	if (!c->first_contact)
+		printf("    %s\n", due_line(fq, c));
+	if (fq->tty && !c->first_contact)
+		read_back(fq, c);
+}
+
+/* Reads the options into an intake. */
+static int
+parse(struct fq *fq, int argc, char **argv, struct intake *in)
+{
+	const char *promise = NULL;
+	int c, rc;
+
+	opts_reset();
+	while ((c = opts_next(fq, argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'g': in->guest = optarg; break;
+		case 'r': in->room = optarg; break;
+		case 'p': in->phone = optarg; break;
+		case 'v': in->via = optarg; break;
+		case 'c': in->category = optarg; break;
+		case 'm': in->major = 1; break;
+		case 'P': promise = optarg; break;
+		case 'd': in->details = optarg; break;
+		case 'R': in->resolved = optarg; break;
+		case 'k': in->key = optarg; break;
+		default: return FQ_EUSAGE;
+		}
+	}
+	if ((rc = opts_count(fq, argc, argv, 1, -1, "SUMMARY")))
+		return rc;
+	in->summary = join(fq, argc, argv);
+	if (in->details && !strcmp(in->details, "-") &&
+	    (rc = text_read_stdin(fq, "--details", MAX_DETAILS,
+				  (char **)&in->details)))
+		return rc;
+	if (promise && (rc = when_parse(fq, promise, "--promise", &in->promise)))
+		return rc;
+	return 0;
+}
+
+int
+cmd_log(struct fq *fq, int argc, char **argv)
+{
+	struct intake in = { .via = "desk" };
+	struct fq_case c;
+	int rc, dup;
+
+	if ((rc = parse(fq, argc, argv, &in)) ||
+	    (rc = case_log(fq, &in, &c, &dup)))
+		return rc;
+	if (dup)
+		fq_warn(fq, "key '%s' was logged before as #%lld; nothing new "
+			"was recorded", in.key, c.id);
+	else
+		check_promise(fq, &c);
+	if (fq->quiet)
+		printf("%lld\n", c.id);
+	else if (fq->format == FMT_JSON || fq->format == FMT_JSONL)
+		return out_json(fq, case_json(fq, &c));
+	else
+		print_logged(fq, &c);
+	return 0;
+}

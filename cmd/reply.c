@@ -1,0 +1,69 @@
+/*
+ * reply.c - fq reply: the answer given to the guest.
+ */
+#include <string.h>
+
+#include "cmds.h"
+#include "lifecycle.h"
+#include "names.h"
+#include "opts.h"
+#include "outcase.h"
+
+const char usage_reply[] =
+	"fq reply ID ANSWER [--by phone|in-person|sms|other] [--force]";
+
+static const struct option longopts[] = {
+	{ "by", required_argument, NULL, 'b' },
+	{ "force", no_argument, NULL, 'f' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* The usual way back to a guest who came by `via`. */
+static const char *
+default_by(const char *via)
+{
+	if (!strcmp(via, "phone"))
+		return "phone";
+	if (!strcmp(via, "desk"))
+		return "in-person";
+	return "other";
+}
+
+/* Checks --by. */
+static int
+check_by(struct fq *fq, const char *by)
+{
+	if (strcmp(by, "phone") && strcmp(by, "in-person") &&
+	    strcmp(by, "sms") && strcmp(by, "other"))
+		return fq_fail(fq, FQ_EDATA, "--by takes phone, in-person, sms "
+			       "or other, not '%s'", by);
+	return 0;
+}
+
+int
+cmd_reply(struct fq *fq, int argc, char **argv)
+{
+	const char *by = NULL;
+	struct fq_case c;
+	int opt, rc, force = 0;
+
+	opts_reset();
+	while ((opt = opts_next(fq, argc, argv, "", longopts)) != -1) {
+		switch (opt) {
+		case 'b': by = optarg; break;
+		case 'f': force = 1; break;
+		default: return FQ_EUSAGE;
+		}
+	}
+	if ((rc = opts_count(fq, argc, argv, 2, 2, "ID and ANSWER")) ||
+	    (by && (rc = check_by(fq, by))) ||
+	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_reply(fq, &c, argv[optind + 1],
+			     by ? by : default_by(c.via), force)))
+		return rc;
+	if (!strcmp(c.status, "replied"))
+		return out_case_step(fq, &c, arena_printf(fq->mem,
+			"replied · waiting for %s's callback",
+			staff_name(fq->pol, c.owner)));
+	return out_case_step(fq, &c, "replied and closed");
+}

@@ -1,0 +1,50 @@
+/*
+ * wait.c - fq wait: stop the clocks while the case waits on the guest.
+ */
+#include "clock.h"
+#include "cmds.h"
+#include "lifecycle.h"
+#include "opts.h"
+#include "out.h"
+#include "outcase.h"
+
+const char usage_wait[] = "fq wait ID --reason TEXT [--until WHEN]";
+
+static const struct option longopts[] = {
+	{ "reason", required_argument, NULL, 'r' },
+	{ "until", required_argument, NULL, 'u' },
+	{ NULL, 0, NULL, 0 },
+};
+
+int
+cmd_wait(struct fq *fq, int argc, char **argv)
+{
+	const char *reason = NULL;
+	time_t until = 0;
+	struct fq_case c;
+	int opt, rc;
+
+	opts_reset();
+	while ((opt = opts_next(fq, argc, argv, "", longopts)) != -1) {
+		switch (opt) {
+		case 'r': reason = optarg; break;
+		case 'u':
+			if ((rc = when_parse(fq, optarg, "--until", &until)))
+				return rc;
+			break;
+		default: return FQ_EUSAGE;
+		}
+	}
+	if ((rc = opts_count(fq, argc, argv, 1, 1, "ID")))
+		return rc;
+	if (!reason)
+		return fq_fail(fq, FQ_EUSAGE, "missing --reason: say what the "
+			       "case waits for");
+	if ((rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_wait(fq, &c, reason, until)))
+		return rc;
+	return out_case_step(fq, &c, until ? arena_printf(fq->mem,
+		"waiting until %s; the clocks are stopped",
+		time_short(fq, until)) : "waiting; the clocks are stopped "
+		"until 'fq resume'");
+}

@@ -1,0 +1,320 @@
+/*
+ * cases.c - case rows: storage, lookup and their JSON form.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cases.h"
+#include "clock.h"
+#include "db.h"
+
+const char *const due_names[NDUE] = { "accept", "reply", "resolve", "promise" };
+
+#define CASE_COLUMNS \
+	"id, summary, details, guest_name, room, phone, via, category, " \
+	"department, handler, owner, status, major, first_contact, " \
+	"waiting_since, waiting_until, created_at, updated_at, closed_at, " \
+	"due_accept, due_reply, due_resolve, due_promise, request_key"
+
+/* Fills c from a row selected with CASE_COLUMNS. */
+static void
+case_row(struct fq *fq, sqlite3_stmt *st, struct fq_case *c)
+{
+	int k;
+
+	memset(c, 0, sizeof(*c));
+	c->id = col_int(st, 0);
+	c->summary = col_text(fq, st, 1);
+	c->details = col_text(fq, st, 2);
+	c->guest = col_text(fq, st, 3);
+	c->room = col_text(fq, st, 4);
+	c->phone = col_text(fq, st, 5);
+	c->via = col_text(fq, st, 6);
+	c->category = col_text(fq, st, 7);
+	c->department = col_text(fq, st, 8);
+	c->handler = col_text(fq, st, 9);
+	c->owner = col_text(fq, st, 10);
+	c->status = col_text(fq, st, 11);
+	c->major = (int)col_int(st, 12);
+	c->first_contact = (int)col_int(st, 13);
+	c->waiting_since = (time_t)col_int(st, 14);
+	c->waiting_until = (time_t)col_int(st, 15);
+	c->created_at = (time_t)col_int(st, 16);
+	c->updated_at = (time_t)col_int(st, 17);
+	c->closed_at = (time_t)col_int(st, 18);
+	for (k = 0; k < NDUE; k++)
+		c->due[k] = (time_t)col_int(st, 19 + k);
+	c->request_key = col_text(fq, st, 23);
+}
+
+/* Binds the columns that case_save() writes. */
+static void
+bind_state(sqlite3_stmt *st, const struct fq_case *c)
+{
+	bind_text(st, ":summary", c->summary);
+	bind_text(st, ":details", c->details);
+	bind_text(st, ":guest", c->guest);
+	bind_text(st, ":room", c->room);
+	bind_text(st, ":phone", c->phone);
+	bind_text(st, ":via", c->via);
+	bind_text(st, ":category", c->category);
+	bind_text(st, ":department", c->department);
+	bind_text(st, ":handler", c->handler);
+	bind_text(st, ":status", c->status);
+	bind_int(st, ":major", c->major);
+	bind_int(st, ":first_contact", c->first_contact);
+	bind_time(st, ":waiting_since", c->waiting_since);
+	bind_time(st, ":waiting_until", c->waiting_until);
+	bind_time(st, ":updated_at", fq_now());
+	bind_time(st, ":closed_at", c->closed_at);
+	bind_time(st, ":due_accept", c->due[DUE_ACCEPT]);
+	bind_time(st, ":due_reply", c->due[DUE_REPLY]);
+	bind_time(st, ":due_resolve", c->due[DUE_RESOLVE]);
+	bind_time(st, ":due_promise", c->due[DUE_PROMISE]);
+	bind_time(st, ":next_due", case_next_due(c));
+}
+
+int
+case_insert(struct fq *fq, struct fq_case *c)
+{
+	sqlite3_stmt *st = db_prepare(fq,
+		"INSERT INTO cases (summary, details, guest_name, room, phone, "
+		"via, category, department, handler, owner, status, major, "
+		"first_contact, waiting_since, waiting_until, created_at, "
+		"updated_at, closed_at, due_accept, due_reply, due_resolve, "
+		"due_promise, next_due, request_key) VALUES (:summary, "
+		":details, :guest, :room, :phone, :via, :category, "
+		":department, :handler, :owner, :status, :major, "
+		":first_contact, :waiting_since, :waiting_until, :created_at, "
+		":updated_at, :closed_at, :due_accept, :due_reply, "
+		":due_resolve, :due_promise, :next_due, :request_key)");
+	int rc;
+
+	bind_state(st, c);
+	bind_text(st, ":owner", c->owner);
+	bind_time(st, ":created_at", c->created_at);
+	bind_text(st, ":request_key", c->request_key);
+	if ((rc = db_run(fq, st)))
+		return rc;
+	c->id = sqlite3_last_insert_rowid(fq->db);
+	return 0;
+}
+
+int
+case_save(struct fq *fq, const struct fq_case *c)
+{
+	sqlite3_stmt *st = db_prepare(fq,
+		"UPDATE cases SET summary = :summary, details = :details, "
+		"guest_name = :guest, room = :room, phone = :phone, via = :via, "
+		"category = :category, department = :department, "
+		"handler = :handler, status = :status, major = :major, "
+		"first_contact = :first_contact, "
+		"waiting_since = :waiting_since, waiting_until = :waiting_until, "
+		"updated_at = :updated_at, closed_at = :closed_at, "
+		"due_accept = :due_accept, due_reply = :due_reply, "
+		"due_resolve = :due_resolve, due_promise = :due_promise, "
+		"next_due = :next_due WHERE id = :id");
+
+	bind_state(st, c);
+	bind_int(st, ":id", c->id);
+	return db_run(fq, st);
+}
+
+int
+case_get(struct fq *fq, long long id, struct fq_case *c)
+{
+	sqlite3_stmt *st = db_prepare(fq, "SELECT " CASE_COLUMNS
+					  " FROM cases WHERE id = :id");
+	int rc;
+
+	bind_int(st, ":id", id);
+	rc = db_step(fq, st);
+	if (rc == 1)
+		case_row(fq, st, c);
+	db_finish(st);
+	if (rc < 0)
+		return fq->err_code;
+	if (rc == 0)
+		return fq_fail(fq, FQ_ENOINPUT, "no case #%lld", id);
+	return 0;
+}
+
+int
+case_by_key(struct fq *fq, const char *key, struct fq_case *c)
+{
+	sqlite3_stmt *st = db_prepare(fq, "SELECT " CASE_COLUMNS
+					  " FROM cases WHERE request_key = :key");
+	int rc;
+
+	bind_text(st, ":key", key);
+	rc = db_step(fq, st);
+	if (rc == 1)
+		case_row(fq, st, c);
+	db_finish(st);
+	return rc < 0 ? -fq->err_code : rc;
+}
+
+/* Binds the filters that are set; the SQL tests each for NULL. */
+static void
+bind_filter(sqlite3_stmt *st, const struct case_filter *f)
+{
+	const char *status = f->status;
+
+	if (status && !strcmp(status, "all"))
+		status = NULL;
+	bind_text(st, ":status", status);
+	bind_text(st, ":department", f->department);
+	bind_text(st, ":owner", f->owner);
+	bind_text(st, ":handler", f->handler);
+	bind_text(st, ":category", f->category);
+	bind_text(st, ":guest", f->guest);
+	bind_text(st, ":room", f->room);
+	bind_text(st, ":involves", f->involves);
+	bind_time(st, ":since", f->since);
+	bind_time(st, ":until", f->until);
+	bind_int(st, ":limit", f->limit > 0 ? f->limit : -1);
+}
+
+/* The WHERE clause shared by every listing (each filter may be null). */
+#define FILTERS \
+	"(:status IS NULL OR status = :status) " \
+	"AND (:department IS NULL OR department = :department) " \
+	"AND (:owner IS NULL OR owner = :owner) " \
+	"AND (:handler IS NULL OR handler = :handler) " \
+	"AND (:category IS NULL OR category = :category) " \
+	"AND (:guest IS NULL OR instr(guest_name, :guest) > 0) " \
+	"AND (:room IS NULL OR room = :room) " \
+	"AND (:involves IS NULL OR owner = :involves " \
+	"     OR handler = :involves) " \
+	"AND (:since IS NULL OR created_at >= :since) " \
+	"AND (:until IS NULL OR created_at < :until) "
+
+/* The statement for a filter; the active set uses the partial index. */
+static sqlite3_stmt *
+filter_query(struct fq *fq, const struct case_filter *f)
+{
+	static const char *const sql[2][2] = {
+		{ "SELECT " CASE_COLUMNS " FROM cases WHERE status <> 'closed' "
+		  "AND " FILTERS "ORDER BY id DESC LIMIT :limit",
+		  "SELECT " CASE_COLUMNS " FROM cases WHERE status <> 'closed' "
+		  "AND " FILTERS "ORDER BY id LIMIT :limit" },
+		{ "SELECT " CASE_COLUMNS " FROM cases WHERE " FILTERS
+		  "ORDER BY id DESC LIMIT :limit",
+		  "SELECT " CASE_COLUMNS " FROM cases WHERE " FILTERS
+		  "ORDER BY id LIMIT :limit" },
+	};
+	sqlite3_stmt *st;
+
+	st = db_prepare(fq, sql[f->status != NULL][f->oldest_first != 0]);
+	bind_filter(st, f);
+	return st;
+}
+
+int
+cases_each(struct fq *fq, const struct case_filter *f,
+	   int (*fn)(struct fq *, struct fq_case *, void *), void *arg)
+{
+	sqlite3_stmt *st = filter_query(fq, f);
+	struct fq_case c;
+	int rc;
+
+	while ((rc = db_step(fq, st)) == 1) {
+		case_row(fq, st, &c);
+		if ((rc = fn(fq, &c, arg)))
+			break;
+	}
+	db_finish(st);
+	return rc < 0 ? fq->err_code : rc;
+}
+
+int
+case_id_parse(struct fq *fq, const char *s, long long *id)
+{
+	char *end;
+	const char *p = s[0] == '#' ? s + 1 : s;
+
+	errno = 0;
+	*id = strtoll(p, &end, 10);
+	if (!isdigit((unsigned char)*p) || *end || errno || *id <= 0)
+		return fq_fail(fq, FQ_EDATA, "'%s' is not a case number "
+			       "(use the number 'fq list' shows, e.g. 17)", s);
+	return 0;
+}
+
+time_t
+case_next_due(const struct fq_case *c)
+{
+	time_t next = 0;
+	int k;
+
+	if (c->waiting_since)
+		return 0;
+	for (k = 0; k < NDUE; k++)
+		if (c->due[k] && (!next || c->due[k] < next))
+			next = c->due[k];
+	return next;
+}
+
+int
+case_late(const struct fq_case *c, int k, time_t now)
+{
+	return c->due[k] && !c->waiting_since && c->due[k] < now;
+}
+
+/* The guest's details as an object. */
+static struct val *
+guest_json(struct fq *fq, const struct fq_case *c)
+{
+	struct val *g = v_obj(fq->mem);
+
+	v_set_str(fq->mem, g, "name", c->guest);
+	v_set_str(fq->mem, g, "room", c->room);
+	v_set_str(fq->mem, g, "phone", c->phone);
+	return g;
+}
+
+/* The deadlines as an object and the late ones as a list. */
+static void
+due_json(struct fq *fq, const struct fq_case *c, struct val **due,
+	 struct val **late)
+{
+	time_t now = fq_now();
+	int k;
+
+	*due = v_obj(fq->mem);
+	*late = v_arr(fq->mem);
+	for (k = 0; k < NDUE; k++) {
+		v_set_time(fq->mem, *due, due_names[k], c->due[k]);
+		if (case_late(c, k, now))
+			v_push(fq->mem, *late, v_str(fq->mem, due_names[k]));
+	}
+}
+
+struct val *
+case_json(struct fq *fq, const struct fq_case *c)
+{
+	struct arena *a = fq->mem;
+	struct val *o = v_obj(a), *due, *late;
+
+	due_json(fq, c, &due, &late);
+	v_set_int(a, o, "id", c->id);
+	v_set_str(a, o, "summary", c->summary);
+	v_set_str(a, o, "category", c->category);
+	v_set_str(a, o, "department", c->department);
+	v_set_str(a, o, "handler", c->handler);
+	v_set_str(a, o, "owner", c->owner);
+	v_set_str(a, o, "status", c->status);
+	v_set(a, o, "major", v_bool(a, c->major));
+	v_set(a, o, "waiting", v_bool(a, c->waiting_since != 0));
+	v_set(a, o, "guest", guest_json(fq, c));
+	v_set_str(a, o, "via", c->via);
+	v_set_time(a, o, "created_at", c->created_at);
+	v_set(a, o, "due", due);
+	v_set(a, o, "late", late);
+	v_set_time(a, o, "closed_at", c->closed_at);
+	v_set_str(a, o, "details", c->details);
+	v_set(a, o, "first_contact", v_bool(a, c->first_contact));
+	return o;
+}

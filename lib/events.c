@@ -1,0 +1,178 @@
+/*
+ * events.c - the append-only, hash-chained record of every step.
+ *
+ * Event data is a JSON object stored as text.  Keys that hold a time
+ * (those ending in "_at", and "due", "until", "promise") are stored as
+ * integer seconds and read back as times.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+#include "clock.h"
+#include "db.h"
+#include "events.h"
+#include "json.h"
+#include "out.h"
+
+/* Feeds one field and a separator into the hash. */
+static void
+feed(struct sha256_ctx *ctx, const char *s)
+{
+	sha256_update(ctx, strlen(s), (const uint8_t *)s);
+	sha256_update(ctx, 1, (const uint8_t *)"\n");
+}
+
+void
+event_digest(const char *prev, long long id, long long case_id,
+	     long long seq, long long at, const char *actor,
+	     const char *kind, const char *data, char out[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t md[SHA256_DIGEST_SIZE];
+	char num[96];
+	int i;
+
+	sha256_init(&ctx);
+	feed(&ctx, prev);
+	snprintf(num, sizeof(num), "%lld %lld %lld %lld", id, case_id, seq, at);
+	feed(&ctx, num);
+	feed(&ctx, actor);
+	feed(&ctx, kind);
+	feed(&ctx, data);
+	sha256_digest(&ctx, sizeof(md), md);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+/* The last event's id and digest (the chain's head); "" when empty. */
+static int
+chain_head(struct fq *fq, long long *id, const char **digest)
+{
+	sqlite3_stmt *st = db_prepare(fq, "SELECT id, digest FROM events "
+					  "ORDER BY id DESC LIMIT 1");
+	int rc = db_step(fq, st);
+
+	*id = 0;
+	*digest = EVENTS_GENESIS;
+	if (rc == 1) {
+		*id = col_int(st, 0);
+		*digest = col_text(fq, st, 1);
+	}
+	db_finish(st);
+	return rc < 0 ? fq->err_code : 0;
+}
+
+/* The next sequence number within a case. */
+static int
+next_seq(struct fq *fq, long long case_id, long long *seq)
+{
+	sqlite3_stmt *st = db_prepare(fq, "SELECT coalesce(max(seq), 0) + 1 "
+					  "FROM events WHERE case_id = :case");
+	int rc;
+
+	bind_int(st, ":case", case_id);
+	rc = db_step(fq, st);
+	*seq = rc == 1 ? col_int(st, 0) : 0;
+	db_finish(st);
+	return rc < 0 ? fq->err_code : 0;
+}
+
+int
+event_add_as(struct fq *fq, long long case_id, const char *actor,
+	     const char *kind, struct val *data)
+{
+	const char *prev, *text = data ? json_text(fq->mem, data) : "{}";
+	long long id, seq, at = (long long)fq_now();
+	char digest[65];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = chain_head(fq, &id, &prev)) || (rc = next_seq(fq, case_id, &seq)))
+		return rc;
+	id++;
+	event_digest(prev, id, case_id, seq, at, actor, kind, text, digest);
+	st = db_prepare(fq, "INSERT INTO events (id, case_id, seq, at, actor, "
+			    "kind, data, prev, digest) VALUES (:id, :case, "
+			    ":seq, :at, :actor, :kind, :data, :prev, :digest)");
+	bind_int(st, ":id", id);
+	bind_int(st, ":case", case_id);
+	bind_int(st, ":seq", seq);
+	bind_int(st, ":at", at);
+	bind_text(st, ":actor", actor);
+	bind_text(st, ":kind", kind);
+	bind_text(st, ":data", text);
+	bind_text(st, ":prev", prev);
+	bind_text(st, ":digest", digest);
+	return db_run(fq, st);
+}
+
+int
+event_add(struct fq *fq, long long case_id, const char *kind,
+	  struct val *data)
+{
+	return event_add_as(fq, case_id, fq->actor, kind, data);
+}
+
+/* 1 when a data key holds a time (see the top of this file). */
+static int
+is_time_key(const char *k)
+{
+	size_t n = strlen(k);
+
+	return (n > 3 && !strcmp(k + n - 3, "_at")) || !strcmp(k, "due") ||
+	       !strcmp(k, "until") || !strcmp(k, "promise");
+}
+
+/* One event row as an object: seq, at, actor, kind, then its data. */
+static int
+event_json(struct fq *fq, sqlite3_stmt *st, struct val **out)
+{
+	struct val *ev = v_obj(fq->mem), *data;
+	const char *text = (const char *)sqlite3_column_text(st, 4);
+	char err[128];
+	int i;
+
+	v_set_int(fq->mem, ev, "seq", col_int(st, 0));
+	v_set_time(fq->mem, ev, "at", (time_t)col_int(st, 1));
+	v_set_str(fq->mem, ev, "actor", col_text(fq, st, 2));
+	v_set_str(fq->mem, ev, "kind", col_text(fq, st, 3));
+	if (json_parse(fq->mem, text, strlen(text), &data, err, sizeof(err)) ||
+	    data->kind != V_OBJ)
+		return fq_fail(fq, FQ_EINTERNAL, "event data is not an "
+			       "object (%s); run 'fq verify'", err);
+	for (i = 0; i < data->n; i++) {
+		struct val *v = data->items[i];
+
+		if (v->kind == V_INT && is_time_key(data->keys[i]))
+			v = v_time(fq->mem, (time_t)v->i);
+		v_set(fq->mem, ev, data->keys[i], v);
+	}
+	*out = ev;
+	return 0;
+}
+
+int
+events_of(struct fq *fq, long long case_id, struct val **out)
+{
+	sqlite3_stmt *st = db_prepare(fq, "SELECT seq, at, actor, kind, data "
+					  "FROM events WHERE case_id = :case "
+					  "ORDER BY seq");
+	struct val *arr = v_arr(fq->mem), *ev = NULL;
+	int rc;
+
+	bind_int(st, ":case", case_id);
+	while ((rc = db_step(fq, st)) == 1) {
+		if ((rc = event_json(fq, st, &ev))) {
+			db_finish(st);
+			return rc;
+		}
+		v_push(fq->mem, arr, ev);
+	}
+	db_finish(st);
+	if (rc < 0)
+		return fq->err_code;
+	*out = arr;
+	return 0;
+}

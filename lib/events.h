@@ -1,0 +1,42 @@
+/*
+ * events.h - the append-only, hash-chained record of every step.
+ *
+ * Each event is (case, seq, at, actor, kind, data) where data is a JSON
+ * object whose keys depend on the kind (department, handler, text, ...).
+ * Each event's digest is SHA-256 over the previous event's digest and its
+ * own content, so that altering, removing or inserting an event breaks
+ * the chain (fq verify).  The table refuses UPDATE and DELETE.
+ */
+#ifndef FQ_EVENTS_H
+#define FQ_EVENTS_H
+
+#include <time.h>
+#include "fq.h"
+#include "val.h"
+
+/* The `prev` of the very first event. */
+#define EVENTS_GENESIS \
+	"0000000000000000000000000000000000000000000000000000000000000000"
+
+/*
+ * Appends an event to case `case_id`, by fq->actor at fq_now(), with the
+ * fields of `data` (a V_OBJ, or NULL for none).  Must run inside a write
+ * transaction.
+ */
+int event_add(struct fq *fq, long long case_id, const char *kind,
+	      struct val *data);
+/* The same with an explicit actor (e.g. "fq" for automatic steps). */
+int event_add_as(struct fq *fq, long long case_id, const char *actor,
+		 const char *kind, struct val *data);
+/*
+ * The events of a case, oldest first, as an array of objects: seq, at,
+ * actor, kind, then the kind's own fields.
+ */
+int events_of(struct fq *fq, long long case_id, struct val **out);
+
+/* The digest of an event's content chained to `prev` (64 hex + NUL). */
+void event_digest(const char *prev, long long id, long long case_id,
+		  long long seq, long long at, const char *actor,
+		  const char *kind, const char *data, char out[65]);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * holders.h - the chain of holders (责任倒查): who held a case, from
+ * when to when, derived from its events.
+ */
+#ifndef FQ_HOLDERS_H
+#define FQ_HOLDERS_H
+
+#include "cases.h"
+
+/*
+ * The spans of a case, oldest first: one for each change of department
+ * or handler, as objects {department, handler, from, to, seconds}; `to`
+ * is null (and seconds run to now) while the span lasts.  `events` is
+ * what events_of() gave.
+ */
+struct val *holders_of(struct fq *fq, const struct fq_case *c,
+		       const struct val *events);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * lifecycle.h - the steps of a case (log, transfer, accept, reply, ...):
+ * each checks the case's state and the actor's role, changes the case,
+ * and appends its event, inside the command's transaction.
+ */
+#ifndef FQ_LIFECYCLE_H
+#define FQ_LIFECYCLE_H
+
+#include "cases.h"
+
+/* What fq log records. */
+struct intake {
+	const char *summary, *details;
+	const char *guest, *room, *phone, *via;
+	const char *category;	/* --category (id or name), or NULL */
+	const char *key;	/* --key: idempotency key, or NULL */
+	int major;		/* --major */
+	time_t promise;		/* --promise, or 0 */
+	const char *resolved;	/* --resolved ANSWER, or NULL */
+};
+
+/*
+ * Records a new case owned by the actor, routed by the policy; with
+ * `resolved`, answers and closes it at once (first-contact resolution).
+ * When in->key names a case already logged, *c is that case and *dup is
+ * set; nothing is written.
+ */
+int case_log(struct fq *fq, const struct intake *in, struct fq_case *c,
+	     int *dup);
+
+/* The forbidden phrase in text, or NULL (the policy's list). */
+const char *forbidden_phrase(const struct policy *p, const char *text);
+
+/*
+ * Reads the case named by `arg` ("17" or "#17").  A wait whose --until
+ * has passed is ended first: in memory, and, inside a write
+ * transaction, on the record too (a `resumed` event by "fq").
+ */
+int case_load(struct fq *fq, const char *arg, struct fq_case *c);
+
+/* Corrections for fq amend; NULL leaves a field as it is. */
+struct amendment {
+	const char *summary, *details, *guest, *room, *phone, *via;
+};
+
+/*
+ * The steps after intake.  Each checks the case's state (FQ_EDATA, with
+ * the command that would help) and the actor's role (FQ_EPERM), then
+ * changes the case and appends its event.  `dept` is an id or display
+ * name; NULL lets the policy's routing choose.
+ */
+int case_transfer(struct fq *fq, struct fq_case *c, const char *dept,
+		  const char *to, const char *note);
+int case_accept(struct fq *fq, struct fq_case *c, const char *handler);
+int case_follow(struct fq *fq, struct fq_case *c, const char *note);
+int case_reply(struct fq *fq, struct fq_case *c, const char *answer,
+	       const char *by, int force);
+int case_callback(struct fq *fq, struct fq_case *c, const char *note,
+		  int unsatisfied);
+int case_escalate(struct fq *fq, struct fq_case *c, const char *to,
+		  const char *note);
+int case_decline(struct fq *fq, struct fq_case *c, const char *reason);
+int case_sign(struct fq *fq, struct fq_case *c);
+int case_reopen(struct fq *fq, struct fq_case *c, const char *note);
+int case_wait(struct fq *fq, struct fq_case *c, const char *reason,
+	      time_t until);
+int case_resume(struct fq *fq, struct fq_case *c);
+int case_amend(struct fq *fq, struct fq_case *c, const struct amendment *a,
+	       const char *note);
+
+/* Escalates a major case as it is logged (to the holding department's
+ * supervisors, or the managers). */
+int case_escalate_major(struct fq *fq, struct fq_case *c);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * outcase.c - how a command reports the case it has just changed.
+ */
+#include <stdio.h>
+
+#include "clock.h"
+#include "names.h"
+#include "out.h"
+#include "outcase.h"
+#include "policy.h"
+
+const char *
+case_due_line(struct fq *fq, const struct fq_case *c)
+{
+	time_t now = fq_now();
+	const char *s = NULL, *one;
+	int k;
+
+	for (k = 0; k < NDUE; k++) {
+		if (!c->due[k])
+			continue;
+		one = arena_printf(fq->mem, "%s due %s%s", due_names[k],
+				   time_short(fq, c->due[k]),
+				   case_late(c, k, now) ? " (LATE)" : "");
+		s = s ? arena_printf(fq->mem, "%s · %s", s, one) : one;
+	}
+	return s;
+}
+
+int
+out_case_step(struct fq *fq, const struct fq_case *c, const char *what)
+{
+	const char *due;
+
+	if (fq->quiet)
+		return 0;
+	if (fq->format == FMT_JSON || fq->format == FMT_JSONL)
+		return out_json(fq, case_json(fq, c));
+	printf("#%lld %s\n", c->id, what);
+	printf("    %s · %s · owner %s", c->status,
+	       holder_name(fq->mem, fq->pol, c->department, c->handler),
+	       staff_name(fq->pol, c->owner));
+	if (c->waiting_since)
+		printf(" · waiting");
+	if ((due = case_due_line(fq, c)) && !c->waiting_since)
+		printf(" · %s", due);
+	printf("\n");
+	return 0;
+}

@@ -1,0 +1,16 @@
+/*
+ * outcase.h - how a command reports the case it has just changed: one
+ * line for people ("#17 accepted by 王强 (安保部) · reply due 03:30"),
+ * the case object for --format json / jsonl, nothing with -q.
+ */
+#ifndef FQ_OUTCASE_H
+#define FQ_OUTCASE_H
+
+#include "cases.h"
+
+/* Prints the case after a step; `what` says what happened ("closed"). */
+int out_case_step(struct fq *fq, const struct fq_case *c, const char *what);
+/* "reply due 03:30 · resolve due 11-28 03:00", or NULL when none runs. */
+const char *case_due_line(struct fq *fq, const struct fq_case *c);
+
+#endif

@@ -1,0 +1,89 @@
+/*
+ * policy.h - the YAML policy, parsed and validated (see fq-policy(5)).
+ *
+ * policy_load() reads the whole file with libyaml, checks every section,
+ * and either returns a complete policy or collects every error it found,
+ * each as "FILE:LINE:COL: message", and fails with FQ_ECONFIG.  No
+ * command ever runs on half a policy.
+ */
+#ifndef FQ_POLICY_H
+#define FQ_POLICY_H
+
+#include "fq.h"
+#include "calendar.h"
+
+enum role { ROLE_STAFF, ROLE_SUPERVISOR, ROLE_MANAGER };
+
+struct dept {
+	const char *id, *name;
+	const char *phone, *email;	/* NULL when not given */
+};
+
+struct staff {
+	const char *id;		/* the login name */
+	const char *name;	/* display name */
+	const char *email;	/* NULL when not given */
+	int dept;		/* index into policy.depts */
+	enum role role;
+};
+
+struct category {
+	const char *id, *name;
+	int dept;		/* index into policy.depts */
+	int nkeywords;
+	const char **keywords;
+	struct dur accept, reply, resolve;	/* defaults filled in */
+	int callback;		/* closing needs the owner's call back */
+	int major;		/* escalated as soon as logged */
+};
+
+/* One rung of the escalation ladder. */
+struct level {
+	int pct;		/* fires at this % of the limit (80, 100, 200) */
+	int nnotify;
+	const char **notify;	/* holder, owner, supervisor, managers or a staff id */
+	struct dur repeat;	/* set: fires again every interval */
+};
+
+struct policy {
+	struct arena *mem;
+	const char *path;
+	int version;
+	const char *organization;
+	const char *timezone;	/* IANA name (required) */
+	const char *mail_from;	/* NULL when not given */
+	struct calendar cal;
+	int ndepts;
+	struct dept *depts;
+	int nstaff;
+	struct staff *staff;
+	struct dur def_accept, def_reply, def_resolve;	/* `defaults` */
+	int ncats;
+	struct category *cats;
+	int default_cat;	/* index into cats */
+	int nlevels;
+	struct level *levels;
+	int nforbidden;
+	const char **forbidden;
+	int nshifts;
+	int *shifts;		/* minutes after midnight, ascending */
+};
+
+/*
+ * Loads and validates the policy at `path`.  On success *out is set and
+ * 0 returned; free it with policy_free().  A missing file is FQ_ECONFIG
+ * with a message that says how to get one ('fq init').
+ */
+int policy_load(struct fq *fq, const char *path, struct policy **out);
+void policy_free(struct policy *p);
+
+/* Lookups by id; -1 (or NULL) when there is none. */
+int policy_dept(const struct policy *p, const char *id);
+int policy_category(const struct policy *p, const char *id);
+const struct staff *policy_staff(const struct policy *p, const char *id);
+/* Looks a department up by id or by display name. */
+int policy_dept_find(const struct policy *p, const char *id_or_name);
+/* Looks a category up by id or by display name. */
+int policy_category_find(const struct policy *p, const char *id_or_name);
+
+#endif

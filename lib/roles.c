@@ -1,0 +1,115 @@
+/*
+ * roles.c - who may do what to a case.
+ */
+#include <string.h>
+
+#include "names.h"
+#include "roles.h"
+
+/* 1 when the strings are equal and not NULL. */
+static int
+same(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+/* The department id of staff s. */
+static const char *
+dept_of(const struct policy *p, const struct staff *s)
+{
+	return p->depts[s->dept].id;
+}
+
+int
+is_supervisor_of(const struct policy *p, const struct staff *s,
+		 const char *dept)
+{
+	return s->role == ROLE_SUPERVISOR && same(dept_of(p, s), dept);
+}
+
+/* "李娜 (li.na)". */
+static const char *
+who(struct fq *fq)
+{
+	return arena_printf(fq->mem, "%s (%s)", fq->me->name, fq->me->id);
+}
+
+int
+may_handle(struct fq *fq, const struct fq_case *c, const char *step)
+{
+	const struct staff *me = fq->me;
+
+	if (same(me->id, c->owner) || same(me->id, c->handler) ||
+	    same(dept_of(fq->pol, me), c->department) ||
+	    me->role == ROLE_MANAGER)
+		return 0;
+	return fq_fail(fq, FQ_EPERM, "%s may not %s #%lld: only its owner, "
+		       "its handler, a member of %s or a manager may",
+		       who(fq), step, c->id, dept_name(fq->pol, c->department));
+}
+
+int
+may_answer_for(struct fq *fq, const struct fq_case *c, const char *step)
+{
+	const struct staff *me = fq->me;
+	const char *od = staff_dept(fq->pol, c->owner);
+
+	if (same(me->id, c->owner) || me->role == ROLE_MANAGER ||
+	    (od && is_supervisor_of(fq->pol, me, od)))
+		return 0;
+	return fq_fail(fq, FQ_EPERM, "%s may not %s #%lld: only its owner %s, "
+		       "a supervisor of %s or a manager may", who(fq), step,
+		       c->id, staff_name(fq->pol, c->owner),
+		       od ? dept_name(fq->pol, od) : "the owner's department");
+}
+
+int
+may_sign(struct fq *fq, const struct fq_case *c)
+{
+	const struct staff *me = fq->me;
+
+	if (me->role == ROLE_MANAGER ||
+	    is_supervisor_of(fq->pol, me, c->department))
+		return 0;
+	return fq_fail(fq, FQ_EPERM, "%s may not sign off #%lld: only a "
+		       "supervisor of %s or a manager may", who(fq), c->id,
+		       dept_name(fq->pol, c->department));
+}
+
+int
+may_accept(struct fq *fq, const struct fq_case *c, const char *handler)
+{
+	const struct policy *p = fq->pol;
+	const struct staff *me = fq->me, *h = policy_staff(p, handler);
+
+	if (!h)
+		return fq_fail(fq, FQ_EPERM, "'%s' is not staff in the policy",
+			       handler);
+	if (!same(dept_of(p, h), c->department) && h->role != ROLE_MANAGER)
+		return fq_fail(fq, FQ_EPERM, "%s (%s) is not a member of %s, "
+			       "which holds #%lld; transfer it first", h->name,
+			       h->id, dept_name(p, c->department), c->id);
+	if (h == me || me->role == ROLE_MANAGER ||
+	    is_supervisor_of(p, me, c->department))
+		return 0;
+	return fq_fail(fq, FQ_EPERM, "%s may not assign #%lld to %s: only a "
+		       "supervisor of %s or a manager may", who(fq), c->id,
+		       h->name, dept_name(p, c->department));
+}
+
+const struct staff **
+supervisors_of(struct fq *fq, const char *dept)
+{
+	const struct policy *p = fq->pol;
+	const struct staff **v;
+	int i, n = 0, pass;
+
+	v = arena_alloc(fq->mem, sizeof(*v) * ((size_t)p->nstaff + 1));
+	for (pass = 0; pass < 2 && n == 0; pass++)
+		for (i = 0; i < p->nstaff; i++)
+			if (pass == 0 ? is_supervisor_of(p, &p->staff[i], dept)
+				      : p->staff[i].role == ROLE_MANAGER)
+				v[n++] = &p->staff[i];
+	v[n] = NULL;
+	return v;
+}

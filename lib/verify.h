@@ -1,0 +1,25 @@
+/*
+ * verify.h - checking the database and the hash chain of events.
+ */
+#ifndef FQ_VERIFY_H
+#define FQ_VERIFY_H
+
+#include "fq.h"
+#include "val.h"
+
+struct verify_result {
+	long long events, cases;
+	const char *head;	/* the last event's digest */
+	struct val *problems;	/* array of strings, one per finding */
+};
+
+/*
+ * Runs PRAGMA integrity_check and walks every event in order, checking
+ * that each digest matches its content and its predecessor, that event
+ * ids and each case's sequence numbers have no gaps, and that every case
+ * has its events.  Findings go to r->problems; returns 0 or an FQ_E*
+ * code when the check itself could not run.
+ */
+int verify_all(struct fq *fq, struct verify_result *r);
+
+#endif

@@ -1,0 +1,232 @@
+/*
+ * width.c - display width of UTF-8 text, from the bundled table in
+ * width_table.h (see lib/gen-width.py), never from libc or the locale.
+ *
+ * What is printed, and so what is counted:
+ *   - C0 controls and DEL are printed as ^X (^@ .. ^_, ^?): 2 columns;
+ *   - C1 controls (U+0080..U+009F) have no caret form and a terminal may
+ *     act on them, so they are printed as U+FFFD: 1 column;
+ *   - each byte that is not part of a valid UTF-8 character is printed as
+ *     U+FFFD: 1 column;
+ *   - everything else as it is, with the width from the table.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "width.h"
+#include "width_table.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
+static const char ellipsis[] = "\xe2\x80\xa6";		/* U+2026 */
+
+/* 1 when cp lies in one of the n sorted ranges of t. */
+static int
+in_table(unsigned cp, const struct wrange *t, size_t n)
+{
+	size_t lo = 0, hi = n;
+
+	if (n == 0 || cp < t[0].first || cp > t[n - 1].last)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cp < t[mid].first)
+			hi = mid;
+		else if (cp > t[mid].last)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+int
+utf8_decode(const char *s, size_t n, unsigned *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned c, min;
+	size_t len, i;
+
+	if (n == 0)
+		return -1;
+	c = p[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2, min = 0x80, c &= 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3, min = 0x800, c &= 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4, min = 0x10000, c &= 0x07;
+	} else {
+		return -1;	/* continuation byte, C0/C1 overlong, F5..FF */
+	}
+	if (n < len)
+		return -1;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return -1;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return -1;
+	*cp = c;
+	return (int)len;
+}
+
+int
+utf8_valid(const char *s, size_t n)
+{
+	unsigned cp;
+	int len;
+
+	while (n > 0) {
+		if ((len = utf8_decode(s, n, &cp)) < 0)
+			return 0;
+		s += len;
+		n -= (size_t)len;
+	}
+	return 1;
+}
+
+int
+cp_width(unsigned cp)
+{
+	if (cp < 0x20 || cp == 0x7f)
+		return 2;		/* ^X */
+	if (cp < 0x7f)
+		return 1;
+	if (cp < 0xa0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 1;		/* shown as U+FFFD */
+	if (in_table(cp, width0_table, NELEM(width0_table)))
+		return 0;
+	if (in_table(cp, width2_table, NELEM(width2_table)))
+		return 2;
+	return 1;
+}
+
+/*
+ * The next character of s (NUL-terminated): its length in bytes (an
+ * invalid byte is a character of its own) and its width in *w.
+ */
+static size_t
+next_char(const char *s, int *w)
+{
+	unsigned cp;
+	int len;
+
+	len = utf8_decode(s, strnlen(s, 4), &cp);
+	if (len < 0) {
+		*w = 1;
+		return 1;
+	}
+	*w = cp_width(cp);
+	return (size_t)len;
+}
+
+int
+str_width(const char *s)
+{
+	int w, total = 0;
+
+	if (!s)
+		return 0;
+	while (*s) {
+		s += next_char(s, &w);
+		total += w;
+	}
+	return total;
+}
+
+/*
+ * Bytes of s that fit in `cols` columns, with the columns they take in
+ * *used.  Zero-width characters after the last that fits go with it.
+ */
+static size_t
+fit(const char *s, int cols, int *used)
+{
+	size_t off = 0, len;
+	int w;
+
+	*used = 0;
+	while (s[off]) {
+		len = next_char(s + off, &w);
+		if (*used + w > cols)
+			break;
+		*used += w;
+		off += len;
+	}
+	return off;
+}
+
+size_t
+width_prefix(const char *s, int cols)
+{
+	int used;
+
+	return s ? fit(s, cols, &used) : 0;
+}
+
+/* Prints the first n bytes of s visibly: ^X for controls, U+FFFD. */
+static void
+print_visible(FILE *f, const char *s, size_t n)
+{
+	unsigned cp;
+	int len;
+
+	while (n > 0) {
+		len = utf8_decode(s, n, &cp);
+		if (len < 0) {
+			fputs(replacement, f);
+			len = 1;
+		} else if (cp < 0x20 || cp == 0x7f) {
+			fputc('^', f);
+			fputc(cp == 0x7f ? '?' : (int)cp + '@', f);
+		} else if (cp >= 0x80 && cp < 0xa0) {
+			fputs(replacement, f);
+		} else {
+			fwrite(s, 1, (size_t)len, f);
+		}
+		s += len;
+		n -= (size_t)len;
+	}
+}
+
+/* Prints n spaces. */
+static void
+pad(FILE *f, int n)
+{
+	while (n-- > 0)
+		fputc(' ', f);
+}
+
+void
+width_print(FILE *f, const char *s, int cols, int right)
+{
+	size_t n;
+	int w, cut = 0;
+
+	if (!s)
+		s = "";
+	if (cols <= 0)
+		return;
+	w = str_width(s);
+	if (w <= cols) {
+		n = strlen(s);
+	} else {
+		cut = 1;
+		n = fit(s, cols - 1, &w);
+		w++;		/* the ellipsis */
+	}
+	if (right)
+		pad(f, cols - w);
+	print_visible(f, s, n);
+	if (cut)
+		fputs(ellipsis, f);
+	if (!right)
+		pad(f, cols - w);
+}

@@ -1,0 +1,65 @@
+# helper.bash - what every test file loads: its own database, a fixed
+# clock, a fixed time zone and locale, the hotel policy, and small helpers.
+#
+#   load helper
+#   setup() { fq_setup; }        # or fq_setup_empty for no database
+
+bats_load_library bats-support
+bats_load_library bats-assert
+
+TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+FQ_BIN=${FQ_BIN:-$TOP/fq}
+
+# fq as the tests run it (the binary under test: normal or sanitizer).
+fq() {
+	"$FQ_BIN" "$@"
+}
+
+# A fresh environment: scratch database path, hotel policy, 03:00 on the
+# night of the forgotten phone, the housekeeping attendant at the phone.
+fq_env() {
+	export FQ_DB="$BATS_TEST_TMPDIR/fq.db"
+	export FQ_POLICY="$TOP/policies/hotel.yaml"
+	export FQ_NOW="2026-11-27T03:00:00+08:00"
+	export FQ_USER="li.na"
+	export TZ="UTC"
+	export LC_ALL="C.UTF-8"
+	export NO_COLOR=1
+	export XDG_DATA_HOME="$BATS_TEST_TMPDIR/data"
+	export XDG_CONFIG_HOME="$BATS_TEST_TMPDIR/config"
+	unset FQ_SENDMAIL
+}
+
+# fq_env and an initialised database.
+fq_setup() {
+	fq_env
+	fq init >/dev/null
+}
+
+# fq_env without a database.
+fq_setup_empty() {
+	fq_env
+}
+
+# A digest of everything in the database, to show a failed command
+# changed nothing: snap=$(db_digest); run ...; assert_equal "$(db_digest)" "$snap"
+db_digest() {
+	sqlite3 "$FQ_DB" .dump | sha256sum
+}
+
+# One value from the database.
+db_value() {
+	sqlite3 "$FQ_DB" "$1"
+}
+
+# Logs a case quietly and prints its id: id=$(log_case 文本 [options])
+log_case() {
+	fq -q log "$@"
+}
+
+# Runs fq at another moment: at 2026-11-27T03:30:00+08:00 fq overdue
+at() {
+	local when=$1
+	shift
+	FQ_NOW="$when" "$@"
+}
