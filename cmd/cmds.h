@@ -43,6 +43,7 @@ COMMAND(wait);
 COMMAND(resume);
 COMMAND(amend);
 COMMAND(verify);
+COMMAND(overdue);
 
 /* The usage text of a command, or NULL (for fq help). */
 const char *command_usage(const char *name);

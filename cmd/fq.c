@@ -62,6 +62,8 @@ static const struct command {
 	  "where a request goes: category, department, phone, limits" },
 	{ "policy", cmd_policy, usage_policy, 0,
 	  "check a policy; print the service commitments" },
+	{ "overdue", cmd_overdue, usage_overdue, NEED_POLICY | NEED_DB | NEED_STAFF,
+	  "what is late, and who holds it; the escalation ladder" },
 	{ "verify", cmd_verify, usage_verify, NEED_POLICY | NEED_DB | NEED_STAFF,
 	  "check the database and that no event was altered" },
 	{ "help", cmd_help, usage_help, 0,
@@ -187,11 +189,7 @@ load_policy(struct fq *fq)
 {
 	int rc = policy_load(fq, fq->policy_path, &fq->pol);
 
-	if (rc)
-		return rc;
-	setenv("TZ", fq->pol->timezone, 1);
-	tzset();
-	return 0;
+	return rc ? rc : clock_zone(fq, fq->pol->timezone);
 }
 
 /* Does the setup a command's flags ask for. */
@@ -202,9 +200,9 @@ setup(struct fq *fq, const struct global_opts *g, unsigned flags)
 
 	fq->db_path = g->db ? g->db : paths_db(fq);
 	fq->policy_path = g->policy ? g->policy : paths_policy(fq);
-	if ((flags & NEED_POLICY) && (rc = load_policy(fq)))
-		return rc;
-	if ((rc = clock_init(fq)) || (rc = actor(fq, g, flags)))
+	if ((rc = clock_init(fq)) ||
+	    ((flags & NEED_POLICY) && (rc = load_policy(fq))) ||
+	    (rc = actor(fq, g, flags)))
 		return rc;
 	if ((flags & NEED_DB) && (rc = db_open(fq, fq->db_path, 0)))
 		return rc;

@@ -9,6 +9,7 @@
 #include "names.h"
 #include "opts.h"
 #include "out.h"
+#include "outcase.h"
 #include "policy.h"
 #include "text.h"
 
@@ -69,41 +70,6 @@ check_promise(struct fq *fq, const struct fq_case *c)
 			time_short(fq, c->due[DUE_PROMISE]));
 }
 
-/* "周先生 · 1208 · 139****5678 · by phone". */
-static const char *
-guest_line(struct fq *fq, const struct fq_case *c)
-{
-	const char *s = "";
-
-	if (c->guest)
-		s = arena_printf(fq->mem, "%s · ", c->guest);
-	if (c->room)
-		s = arena_printf(fq->mem, "%s%s · ", s, c->room);
-	if (c->phone)
-		s = arena_printf(fq->mem, "%s%s · ", s,
-				 text_mask_phone(fq->mem, c->phone));
-	return arena_printf(fq->mem, "%sby %s", s, c->via);
-}
-
-/* "reply due 03:30 · resolve due 11-28 03:00". */
-static const char *
-due_line(struct fq *fq, const struct fq_case *c)
-{
-	const char *s = NULL;
-	int k;
-
-	for (k = 0; k < NDUE; k++) {
-		const char *one;
-
-		if (!c->due[k])
-			continue;
-		one = arena_printf(fq->mem, "%s due %s", due_names[k],
-				   time_short(fq, c->due[k]));
-		s = s ? arena_printf(fq->mem, "%s · %s", s, one) : one;
-	}
-	return s ? s : "no time limit";
-}
-
 /* The sentence to read back to the guest (复述). */
 static void
 read_back(struct fq *fq, const struct fq_case *c)
@@ -134,9 +100,9 @@ print_logged(struct fq *fq, const struct fq_case *c)
 		printf(" (ext %s)", phone);
 	printf("   owner %s%s\n", staff_name(p, c->owner),
 	       c->major ? "   MAJOR" : "");
-	printf("    %s\n", guest_line(fq, c));
+	printf("    %s\n", case_guest_line(fq, c, 1));
 	if (!c->first_contact)
-		printf("    %s\n", due_line(fq, c));
+		printf("    %s\n", (case_due_line(fq, c) ? case_due_line(fq, c) : "no time limit"));
 	if (fq->tty && !c->first_contact)
 		read_back(fq, c);
 }

@@ -1,14 +1,30 @@
 /*
- * policy.c - fq policy: check a policy file.
+ * policy.c - fq policy: check a policy file; print the service
+ * commitments for posting (服务承诺); simulate the deadlines of a case.
  */
 #include <string.h>
 
+#include "calendar.h"
+#include "clock.h"
 #include "cmds.h"
+#include "deadline.h"
 #include "opts.h"
+#include "out.h"
 #include "policy.h"
 
 const char usage_policy[] =
-	"fq policy check [FILE]";
+	"fq policy check [FILE]\n"
+	"       fq policy show\n"
+	"       fq policy simulate CATEGORY --at WHEN";
+
+/* Loads the policy of --policy / FQ_POLICY and takes its time zone. */
+static int
+load(struct fq *fq)
+{
+	int rc = policy_load(fq, fq->policy_path, &fq->pol);
+
+	return rc ? rc : clock_zone(fq, fq->pol->timezone);
+}
 
 /* fq policy check [FILE]: loads it, printing every error or a summary. */
 static int
@@ -33,18 +49,176 @@ check(struct fq *fq, int argc, char **argv)
 	return 0;
 }
 
+/* A limit in words for a public board: "3分钟", "1个工作日". */
+static const char *
+in_words(struct fq *fq, const struct dur *d)
+{
+	static const struct {
+		long secs;
+		const char *unit;
+	} wall[] = { { 86400, "天" }, { 3600, "小时" }, { 60, "分钟" },
+		     { 1, "秒" } };
+	const char *s = "";
+	long left = d->secs;
+	size_t i;
+
+	if (!d->set)
+		return NULL;
+	if (d->work) {
+		if (d->wd)
+			s = arena_printf(fq->mem, "%ld个工作日", d->wd);
+		if (d->secs % 3600 == 0 && d->secs)
+			return arena_printf(fq->mem, "%s%ld个工作小时", s,
+					    d->secs / 3600);
+		if (d->secs)
+			return arena_printf(fq->mem, "%s%ld分钟（工作时间）", s,
+					    d->secs / 60);
+		return s;
+	}
+	for (i = 0; i < sizeof(wall) / sizeof(wall[0]); i++)
+		if (left >= wall[i].secs) {
+			s = arena_printf(fq->mem, "%s%ld%s", s,
+					 left / wall[i].secs, wall[i].unit);
+			left %= wall[i].secs;
+		}
+	return s;
+}
+
+static const struct column commitment_cols[] = {
+	{ "category", "事项", "category_name", 0, 0, NULL },
+	{ "department", "承办部门", "department_name", 0, 0, NULL },
+	{ "phone", "电话", NULL, 0, 0, NULL },
+	{ "accept", "受理", "accept_words", 0, 0, NULL },
+	{ "reply", "答复", "reply_words", 0, 0, NULL },
+	{ "resolve", "办结", "resolve_words", 0, 0, NULL },
+	{ "callback", "回访", "callback_words", 0, 0, NULL },
+};
+
+/* The commitments of one category, as a row. */
+static struct val *
+commitment(struct fq *fq, const struct category *cat)
+{
+	const struct dept *d = &fq->pol->depts[cat->dept];
+	struct arena *a = fq->mem;
+	struct val *row = v_obj(a);
+	char buf[3][32];
+
+	v_set_str(a, row, "category", cat->id);
+	v_set_str(a, row, "category_name", cat->name);
+	v_set_str(a, row, "department", d->id);
+	v_set_str(a, row, "department_name", d->name);
+	v_set_str(a, row, "phone", d->phone);
+	v_set_str(a, row, "accept", cat->accept.set ?
+		  dur_spell(&cat->accept, buf[0], 32) : NULL);
+	v_set_str(a, row, "reply", cat->reply.set ?
+		  dur_spell(&cat->reply, buf[1], 32) : NULL);
+	v_set_str(a, row, "resolve", cat->resolve.set ?
+		  dur_spell(&cat->resolve, buf[2], 32) : NULL);
+	v_set_str(a, row, "accept_words", in_words(fq, &cat->accept));
+	v_set_str(a, row, "reply_words", in_words(fq, &cat->reply));
+	v_set_str(a, row, "resolve_words", in_words(fq, &cat->resolve));
+	v_set(a, row, "callback", v_bool(a, cat->callback));
+	v_set_str(a, row, "callback_words", cat->callback ? "是" : "");
+	v_set(a, row, "major", v_bool(a, cat->major));
+	return row;
+}
+
+/* fq policy show: the service commitments, one row per category. */
+static int
+show(struct fq *fq, int argc, char **argv)
+{
+	struct val *rows;
+	int rc, i;
+
+	if ((rc = opts_count(fq, argc, argv, 0, 0, "")) || (rc = load(fq)))
+		return rc;
+	rows = v_arr(fq->mem);
+	for (i = 0; i < fq->pol->ncats; i++)
+		v_push(fq->mem, rows, commitment(fq, &fq->pol->cats[i]));
+	if (fq->format == FMT_TABLE || fq->format == FMT_MARKDOWN)
+		printf("%s%s 服务承诺%s\n\n", fq->format == FMT_MARKDOWN ?
+		       "## " : "", fq->pol->organization,
+		       fq->format == FMT_MARKDOWN ? "" : "");
+	return out_list(fq, commitment_cols, sizeof(commitment_cols) /
+			sizeof(commitment_cols[0]), rows);
+}
+
+static const struct column simulate_cols[] = {
+	{ "deadline", "deadline", NULL, 0, 0, NULL },
+	{ "limit", "limit", NULL, 0, 0, NULL },
+	{ "counts", "counts", NULL, 0, 0, NULL },
+	{ "due", "due", NULL, COL_ISO, 0, NULL },
+};
+
+/* fq policy simulate CATEGORY --at WHEN. */
+static int
+simulate(struct fq *fq, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "at", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *at = NULL;
+	const struct category *cat;
+	struct val *rows, *row;
+	time_t start;
+	char buf[32];
+	int c, rc, k;
+
+	while ((c = opts_next(fq, argc, argv, "", longopts)) != -1)
+		if (c == 'a')
+			at = optarg;
+		else
+			return FQ_EUSAGE;
+	if ((rc = opts_count(fq, argc, argv, 1, 1, "CATEGORY")))
+		return rc;
+	if (!at)
+		return fq_fail(fq, FQ_EUSAGE, "missing --at WHEN");
+	if ((rc = load(fq)) || (rc = when_parse(fq, at, "--at", &start)))
+		return rc;
+	if ((k = policy_category_find(fq->pol, argv[optind])) < 0)
+		return fq_fail(fq, FQ_EDATA, "no category '%s' in the policy "
+			       "(see 'fq policy show')", argv[optind]);
+	cat = &fq->pol->cats[k];
+	rows = v_arr(fq->mem);
+	for (k = 0; k < DUE_PROMISE; k++) {
+		const struct dur *d = deadline_limit(cat, k);
+
+		if (!d->set)
+			continue;
+		row = v_obj(fq->mem);
+		v_set_str(fq->mem, row, "deadline", due_names[k]);
+		v_set_str(fq->mem, row, "limit",
+			  arena_strdup(fq->mem, dur_spell(d, buf, sizeof(buf))));
+		v_set_str(fq->mem, row, "counts", d->work && !fq->pol->cal.always ?
+			  "working" : "wall");
+		v_set_time(fq->mem, row, "start", start);
+		v_set_time(fq->mem, row, "due", cal_deadline(&fq->pol->cal,
+							     start, d));
+		v_push(fq->mem, rows, row);
+	}
+	return out_list(fq, simulate_cols, 4, rows);
+}
+
 int
 cmd_policy(struct fq *fq, int argc, char **argv)
 {
 	const char *sub;
 
 	opts_reset();
-	if (opts_next(fq, argc, argv, "", (const struct option[]){ { 0 } }) != -1)
-		return FQ_EUSAGE;
-	if (optind >= argc)
-		return fq_fail(fq, FQ_EUSAGE, "missing what to do (check)");
-	sub = argv[optind++];
+	/* Stop at the subcommand: its own options are parsed after it. */
+	if (argc < 2 || argv[1][0] == '-')
+		return fq_fail(fq, FQ_EUSAGE, argc < 2 ? "missing what to do "
+			       "(check, show or simulate)" :
+			       "unknown option '%s'", argv[1]);
+	sub = argv[1];
+	optind = 2;
 	if (!strcmp(sub, "check"))
 		return check(fq, argc, argv);
-	return fq_fail(fq, FQ_EUSAGE, "unknown subcommand '%s'", sub);
+	if (!strcmp(sub, "show"))
+		return show(fq, argc, argv);
+	if (!strcmp(sub, "simulate"))
+		return simulate(fq, argc, argv);
+	return fq_fail(fq, FQ_EUSAGE, "unknown subcommand '%s' (use check, "
+		       "show or simulate)", sub);
 }

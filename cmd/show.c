@@ -3,14 +3,17 @@
  */
 #include <string.h>
 
+#include "calendar.h"
 #include "cases.h"
 #include "clock.h"
 #include "cmds.h"
 #include "events.h"
+#include "explain.h"
 #include "holders.h"
 #include "names.h"
 #include "opts.h"
 #include "out.h"
+#include "outcase.h"
 #include "policy.h"
 
 const char usage_show[] = "fq show ID [--explain]";
@@ -19,6 +22,23 @@ static const struct option longopts[] = {
 	{ "explain", no_argument, NULL, 'e' },
 	{ NULL, 0, NULL, 0 },
 };
+
+/* "reply 100% → 张伟, 李娜" or "note → 张伟". */
+static const char *
+escalated_text(struct fq *fq, const struct val *e)
+{
+	const struct val *to = v_get(e, "to");
+	const char *deadline = v_get_str(e, "deadline");
+	const char *s = deadline ? arena_printf(fq->mem, "%s %s", deadline,
+						v_get_str(e, "level"))
+				 : v_get_str(e, "text");
+	int i;
+
+	for (i = 0; to && to->kind == V_ARR && i < to->n; i++)
+		s = arena_printf(fq->mem, "%s%s%s", s, i ? ", " : " → ",
+				 staff_name(fq->pol, to->items[i]->s));
+	return s;
+}
 
 /* What an event says, in a line: "→ 安保部", a note, a reason. */
 static const char *
@@ -37,6 +57,8 @@ describe(struct fq *fq, const struct val *e)
 				    text ? "  " : "", text ? text : "");
 	if (!strcmp(kind, "accepted"))
 		return staff_name(p, handler);
+	if (!strcmp(kind, "escalated"))
+		return escalated_text(fq, e);
 	if (text)
 		return text;
 	if (v_get_str(e, "reason"))
@@ -105,10 +127,7 @@ print_heading(struct fq *fq, const struct fq_case *c)
 	       staff_name(p, c->owner));
 	if (od)
 		printf(" (%s)", dept_name(p, od));
-	printf("\n    %s%s%s%s%s%s by %s · logged %s\n",
-	       c->guest ? c->guest : "", c->guest ? " · " : "",
-	       c->room ? c->room : "", c->room ? " · " : "",
-	       c->phone ? c->phone : "", c->phone ? " ·" : "", c->via,
+	printf("\n    %s · logged %s\n", case_guest_line(fq, c, 0),
 	       time_local(fq->mem, c->created_at));
 	for (k = 0; k < NDUE; k++)
 		if (c->due[k])
@@ -128,15 +147,51 @@ print_heading(struct fq *fq, const struct fq_case *c)
 		printf("  details\n    %s\n", c->details);
 }
 
+/* The --explain lines: rule, start, pauses and result of each deadline. */
+static void
+print_explain(struct fq *fq, const struct val *ex)
+{
+	int i, j;
+
+	printf("  deadlines explained\n");
+	for (i = 0; i < ex->n; i++) {
+		const struct val *e = ex->items[i];
+		const struct val *pauses = v_get(e, "pauses");
+		char buf[32];
+
+		printf("    %-8s due %s\n", v_get_str(e, "deadline"),
+		       time_local(fq->mem, (time_t)v_get_int(e, "due")));
+		printf("             rule    %s, counting %s time\n",
+		       v_get_str(e, "rule"), v_get_str(e, "counts"));
+		printf("             start   %s (%s)\n",
+		       time_local(fq->mem, (time_t)v_get_int(e, "start")),
+		       v_get_str(e, "start_kind") ? v_get_str(e, "start_kind")
+						  : "logged");
+		printf("             counted %s\n", dur_format((long)
+		       v_get_int(e, "counted_seconds"), buf, sizeof(buf)));
+		for (j = 0; pauses && j < pauses->n; j++) {
+			const struct val *p = pauses->items[j];
+			const struct val *to = v_get(p, "to");
+
+			printf("             paused  %s–%s (%s)\n",
+			       time_local(fq->mem, (time_t)v_get_int(p, "from")),
+			       to && to->kind != V_NULL ? time_short(fq,
+			       (time_t)to->i) : "now", v_get_str(p, "reason"));
+		}
+	}
+}
+
 /* The human view: heading, holders, timeline (always as tables). */
 static int
 print_case(struct fq *fq, const struct fq_case *c, struct val *events,
-	   struct val *holders)
+	   struct val *holders, const struct val *explain)
 {
 	enum fq_format f = fq->format;
 	int rc;
 
 	print_heading(fq, c);
+	if (explain)
+		print_explain(fq, explain);
 	fq->format = FMT_TABLE;
 	printf("  holders\n");
 	rc = out_list(fq, holder_cols, 3, holders);
@@ -150,7 +205,7 @@ print_case(struct fq *fq, const struct fq_case *c, struct val *events,
 int
 cmd_show(struct fq *fq, int argc, char **argv)
 {
-	struct val *events, *holders, *o;
+	struct val *events, *holders, *o, *ex;
 	struct fq_case c;
 	long long id;
 	int opt, rc, explain = 0;
@@ -167,11 +222,13 @@ cmd_show(struct fq *fq, int argc, char **argv)
 	    (rc = events_of(fq, id, &events)))
 		return rc;
 	holders = holders_of(fq, &c, events);
-	(void)explain;
+	ex = explain ? explain_case(fq, &c, events) : NULL;
 	if (fq->format != FMT_JSON && fq->format != FMT_JSONL)
-		return print_case(fq, &c, events, holders);
+		return print_case(fq, &c, events, holders, ex);
 	o = case_json(fq, &c);
 	v_set(fq->mem, o, "events", events);
 	v_set(fq->mem, o, "holders", holders);
+	if (ex)
+		v_set(fq->mem, o, "explain", ex);
 	return out_json(fq, o);
 }

@@ -230,6 +230,30 @@ cases_each(struct fq *fq, const struct case_filter *f,
 }
 
 int
+cases_due_before(struct fq *fq, time_t horizon, const char *department,
+		 const char *owner,
+		 int (*fn)(struct fq *, struct fq_case *, void *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(fq, "SELECT " CASE_COLUMNS
+		" FROM cases WHERE next_due <= :horizon "
+		"AND (:department IS NULL OR department = :department) "
+		"AND (:owner IS NULL OR owner = :owner) ORDER BY next_due, id");
+	struct fq_case c;
+	int rc;
+
+	bind_time(st, ":horizon", horizon);
+	bind_text(st, ":department", department);
+	bind_text(st, ":owner", owner);
+	while ((rc = db_step(fq, st)) == 1) {
+		case_row(fq, st, &c);
+		if ((rc = fn(fq, &c, arg)))
+			break;
+	}
+	db_finish(st);
+	return rc < 0 ? fq->err_code : rc;
+}
+
+int
 case_id_parse(struct fq *fq, const char *s, long long *id)
 {
 	char *end;
@@ -249,8 +273,9 @@ case_next_due(const struct fq_case *c)
 	time_t next = 0;
 	int k;
 
+	/* A wait with an end is due for attention when it ends. */
 	if (c->waiting_since)
-		return 0;
+		return c->waiting_until;
 	for (k = 0; k < NDUE; k++)
 		if (c->due[k] && (!next || c->due[k] < next))
 			next = c->due[k];

@@ -55,9 +55,21 @@ int case_by_key(struct fq *fq, const char *key, struct fq_case *c);
 int cases_each(struct fq *fq, const struct case_filter *f,
 	       int (*fn)(struct fq *, struct fq_case *, void *), void *arg);
 
+/*
+ * Calls fn for each case whose next_due is at or before `horizon`,
+ * earliest first, optionally in one department or of one owner (ids).
+ */
+int cases_due_before(struct fq *fq, time_t horizon, const char *department,
+		     const char *owner,
+		     int (*fn)(struct fq *, struct fq_case *, void *),
+		     void *arg);
+
 /* Parses "17" or "#17"; FQ_EDATA for anything else. */
 int case_id_parse(struct fq *fq, const char *s, long long *id);
-/* The earliest deadline that runs (0 when none, or while waiting). */
+/*
+ * The earliest deadline that runs: 0 when none does; while waiting, the
+ * end of the wait (0 when open-ended), when the clocks may run again.
+ */
 time_t case_next_due(const struct fq_case *c);
 /* 1 when deadline k runs and is past at `now`. */
 int case_late(const struct fq_case *c, int k, time_t now);

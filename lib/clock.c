@@ -31,6 +31,14 @@ clock_init(struct fq *fq)
 	return 0;
 }
 
+int
+clock_zone(struct fq *fq, const char *tz)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+	return clock_init(fq);
+}
+
 time_t
 fq_now(void)
 {

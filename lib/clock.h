@@ -16,6 +16,8 @@
  * clock.  Read once per process.  A malformed FQ_NOW is FQ_EDATA.
  */
 int clock_init(struct fq *fq);
+/* Makes `tz` (an IANA name) the local time zone, then reads "now" again. */
+int clock_zone(struct fq *fq, const char *tz);
 time_t fq_now(void);
 
 /*

@@ -127,6 +127,17 @@ open_again(struct fq *fq, struct fq_case *c)
 }
 
 int
+case_catch_up(struct fq *fq, struct fq_case *c)
+{
+	time_t until = c->waiting_until;
+
+	if (!c->waiting_since || !until || until > fq_now())
+		return 0;
+	end_wait(fq, c, until);
+	return 1;
+}
+
+int
 case_load(struct fq *fq, const char *arg, struct fq_case *c)
 {
 	long long id;
@@ -137,10 +148,7 @@ case_load(struct fq *fq, const char *arg, struct fq_case *c)
 	if ((rc = case_id_parse(fq, arg, &id)) || (rc = case_get(fq, id, c)))
 		return rc;
 	until = c->waiting_until;
-	if (!c->waiting_since || !until || until > fq_now())
-		return 0;
-	end_wait(fq, c, until);
-	if (sqlite3_get_autocommit(fq->db))
+	if (!case_catch_up(fq, c) || sqlite3_get_autocommit(fq->db))
 		return 0;	/* a reading command: in memory only */
 	d = v_obj(fq->mem);
 	v_set_int(fq->mem, d, "until", (long long)until);

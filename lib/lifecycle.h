@@ -37,6 +37,11 @@ const char *forbidden_phrase(const struct policy *p, const char *text);
  * transaction, on the record too (a `resumed` event by "fq").
  */
 int case_load(struct fq *fq, const char *arg, struct fq_case *c);
+/*
+ * Ends, in memory, a wait whose --until has passed (the deadlines move
+ * on by the pause).  Returns 1 when it did.
+ */
+int case_catch_up(struct fq *fq, struct fq_case *c);
 
 /* Corrections for fq amend; NULL leaves a field as it is. */
 struct amendment {

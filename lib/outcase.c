@@ -8,6 +8,7 @@
 #include "out.h"
 #include "outcase.h"
 #include "policy.h"
+#include "text.h"
 
 const char *
 case_due_line(struct fq *fq, const struct fq_case *c)
@@ -25,6 +26,21 @@ case_due_line(struct fq *fq, const struct fq_case *c)
 		s = s ? arena_printf(fq->mem, "%s · %s", s, one) : one;
 	}
 	return s;
+}
+
+const char *
+case_guest_line(struct fq *fq, const struct fq_case *c, int mask)
+{
+	const char *s = "";
+
+	if (c->guest)
+		s = arena_printf(fq->mem, "%s · ", c->guest);
+	if (c->room)
+		s = arena_printf(fq->mem, "%s%s · ", s, c->room);
+	if (c->phone)
+		s = arena_printf(fq->mem, "%s%s · ", s, mask ?
+				 text_mask_phone(fq->mem, c->phone) : c->phone);
+	return arena_printf(fq->mem, "%sby %s", s, c->via);
 }
 
 int

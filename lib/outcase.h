@@ -13,4 +13,8 @@ int out_case_step(struct fq *fq, const struct fq_case *c, const char *what);
 /* "reply due 03:30 · resolve due 11-28 03:00", or NULL when none runs. */
 const char *case_due_line(struct fq *fq, const struct fq_case *c);
 
+/* "周先生 · 1208 · 139****5678 · by phone" (masked: the phone's middle). */
+const char *case_guest_line(struct fq *fq, const struct fq_case *c,
+			    int mask);
+
 #endif

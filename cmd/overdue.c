@@ -1,0 +1,170 @@
+/*
+ * overdue.c - fq overdue: every open case past a deadline; with
+ * --escalate, the escalation ladder; with --mail, its notifications.
+ */
+#include <stdlib.h>
+
+#include "calendar.h"
+#include "clock.h"
+#include "cmds.h"
+#include "names.h"
+#include "notify.h"
+#include "opts.h"
+#include "out.h"
+#include "overdue.h"
+#include "policy.h"
+
+const char usage_overdue[] =
+	"fq overdue [--dept D] [--owner U] [--within DUR] [--escalate]\n"
+	"                  [--mail] [--exit-status]";
+
+static const struct option longopts[] = {
+	{ "dept", required_argument, NULL, 'd' },
+	{ "owner", required_argument, NULL, 'o' },
+	{ "within", required_argument, NULL, 'w' },
+	{ "escalate", no_argument, NULL, 'e' },
+	{ "mail", no_argument, NULL, 'm' },
+	{ "exit-status", no_argument, NULL, 'x' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct options {
+	struct overdue_filter f;
+	int escalate, mail, exit_status;
+	struct val *rows;
+	int late;		/* rows already late (not only due soon) */
+};
+
+static const char *
+owner_cell(struct fq *fq, const struct val *row)
+{
+	return staff_name(fq->pol, v_get_str(row, "owner"));
+}
+
+static const char *
+holder_cell(struct fq *fq, const struct val *row)
+{
+	return holder_name(fq->mem, fq->pol, v_get_str(row, "department"),
+			   v_get_str(row, "handler"));
+}
+
+static const struct column columns[] = {
+	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
+	{ "late", "late", "late_seconds", COL_RIGHT, 0, NULL },
+	{ "deadline", "deadline", NULL, 0, 0, NULL },
+	{ "due", "due", NULL, 0, 0, NULL },
+	{ "summary", "what", NULL, COL_FLEX, 36, NULL },
+	{ "owner", "owner", NULL, 0, 10, owner_cell },
+	{ "holder", "holder", NULL, 0, 24, holder_cell },
+};
+
+/* One row for a deadline of a case. */
+static struct val *
+row_of(struct fq *fq, const struct fq_case *c, int k)
+{
+	struct val *row = v_obj(fq->mem);
+	time_t now = fq_now();
+
+	v_set_int(fq->mem, row, "id", c->id);
+	v_set_str(fq->mem, row, "summary", c->summary);
+	v_set_str(fq->mem, row, "deadline", due_names[k]);
+	v_set_time(fq->mem, row, "due", c->due[k]);
+	v_set(fq->mem, row, "late_seconds",
+	      v_dur(fq->mem, (long)(now - c->due[k])));
+	v_set(fq->mem, row, "late", v_bool(fq->mem, c->due[k] < now));
+	v_set_str(fq->mem, row, "owner", c->owner);
+	v_set_str(fq->mem, row, "department", c->department);
+	v_set_str(fq->mem, row, "handler", c->handler);
+	v_set_str(fq->mem, row, "category", c->category);
+	v_set_str(fq->mem, row, "status", c->status);
+	return row;
+}
+
+/* A row per running deadline that falls before the horizon. */
+static int
+add_rows(struct fq *fq, struct fq_case *c, void *arg)
+{
+	struct options *o = arg;
+	int k;
+
+	for (k = 0; k < NDUE; k++) {
+		if (!c->due[k] || c->waiting_since || c->due[k] > o->f.horizon)
+			continue;
+		if (c->due[k] < fq_now())
+			o->late++;
+		v_push(fq->mem, o->rows, row_of(fq, c, k));
+	}
+	return 0;
+}
+
+/* Most late first; ties by case. */
+static int
+by_due(const void *a, const void *b)
+{
+	const struct val *x = *(const struct val *const *)a;
+	const struct val *y = *(const struct val *const *)b;
+	long long dx = v_get_int(x, "due"), dy = v_get_int(y, "due");
+
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return v_get_int(x, "id") < v_get_int(y, "id") ? -1 : 1;
+}
+
+/* Reads the options. */
+static int
+parse(struct fq *fq, int argc, char **argv, struct options *o)
+{
+	const struct policy *p = fq->pol;
+	struct dur within = { 0 };
+	int c, d;
+
+	opts_reset();
+	while ((c = opts_next(fq, argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'd':
+			if ((d = policy_dept_find(p, optarg)) < 0)
+				return fq_fail(fq, FQ_EDATA, "no department "
+					       "'%s' in the policy", optarg);
+			o->f.department = p->depts[d].id;
+			break;
+		case 'o': o->f.owner = optarg; break;
+		case 'w':
+			if (dur_parse(optarg, &within))
+				return fq_fail(fq, FQ_EDATA, "--within: malformed "
+					       "duration '%s' (use 30m, 2h, 1d, "
+					       "4bh, 1wd)", optarg);
+			break;
+		case 'e': o->escalate = 1; break;
+		case 'm': o->mail = o->escalate = 1; break;
+		case 'x': o->exit_status = 1; break;
+		default: return FQ_EUSAGE;
+		}
+	}
+	o->f.horizon = within.set ? cal_deadline(&p->cal, fq_now(), &within)
+				  : fq_now();
+	return opts_count(fq, argc, argv, 0, 0, "");
+}
+
+int
+cmd_overdue(struct fq *fq, int argc, char **argv)
+{
+	struct options o = { .rows = v_arr(fq->mem) };
+	int rc, fired = 0, mail_rc = 0;
+
+	if ((rc = parse(fq, argc, argv, &o)))
+		return rc;
+	if (o.escalate) {
+		mail_rc = notify_run(fq, o.mail, &fired);
+		if (mail_rc && mail_rc != FQ_EBUSY)
+			return mail_rc;
+	}
+	if ((rc = overdue_each(fq, &o.f, add_rows, &o)))
+		return rc;
+	qsort(o.rows->items, (size_t)o.rows->n, sizeof(*o.rows->items), by_due);
+	if ((rc = out_list(fq, columns, sizeof(columns) / sizeof(columns[0]),
+			   o.rows)))
+		return rc;
+	if (mail_rc)
+		return mail_rc;
+	return o.exit_status && o.late ? FQ_MATCH : 0;
+}

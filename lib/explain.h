@@ -1,0 +1,19 @@
+/*
+ * explain.h - how each deadline of a case was derived (fq show
+ * --explain): the policy rule, the start of its clock, the working time
+ * counted and the pauses left out.
+ */
+#ifndef FQ_EXPLAIN_H
+#define FQ_EXPLAIN_H
+
+#include "cases.h"
+
+/*
+ * One object per running deadline: {deadline, due, rule, limit, counts
+ * ("wall" or "working"), start, start_kind, pauses [{from, to, reason}],
+ * counted_seconds, computed (the due time the rule and pauses give)}.
+ */
+struct val *explain_case(struct fq *fq, const struct fq_case *c,
+			 const struct val *events);
+
+#endif
