@@ -44,6 +44,8 @@ COMMAND(resume);
 COMMAND(amend);
 COMMAND(verify);
 COMMAND(overdue);
+COMMAND(report);
+COMMAND(handover);
 
 /* The usage text of a command, or NULL (for fq help). */
 const char *command_usage(const char *name);

@@ -8,7 +8,7 @@
 #include "cases.h"
 #include "clock.h"
 #include "cmds.h"
-#include "db.h"
+#include "events.h"
 #include "lifecycle.h"
 #include "names.h"
 #include "opts.h"
@@ -16,24 +16,6 @@
 #include "outcase.h"
 
 const char usage_follow[] = "fq follow [ID [NOTE]]";
-
-/* The last note of a case (follow-up, reply or transfer note), or NULL. */
-static const char *
-last_note(struct fq *fq, long long id)
-{
-	sqlite3_stmt *st = db_prepare(fq,
-		"SELECT coalesce(data ->> '$.text', data ->> '$.reason') "
-		"FROM events WHERE case_id = :case AND (data ->> '$.text' "
-		"IS NOT NULL OR data ->> '$.reason' IS NOT NULL) "
-		"ORDER BY seq DESC LIMIT 1");
-	const char *s = NULL;
-
-	bind_int(st, ":case", id);
-	if (db_step(fq, st) == 1)
-		s = col_text(fq, st, 0);
-	db_finish(st);
-	return s;
-}
 
 static const char *
 holder_cell(struct fq *fq, const struct val *row)
@@ -67,7 +49,7 @@ add_row(struct fq *fq, struct fq_case *c, void *arg)
 
 	v_set_time(fq->mem, row, "next_due", case_next_due(c));
 	v_set_str(fq->mem, row, "role", owner ? "owner" : "handler");
-	v_set_str(fq->mem, row, "last_note", last_note(fq, c->id));
+	v_set_str(fq->mem, row, "last_note", event_last_note(fq, c->id));
 	v_push(fq->mem, arg, row);
 	return 0;
 }

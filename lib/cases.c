@@ -254,6 +254,35 @@ cases_due_before(struct fq *fq, time_t horizon, const char *department,
 }
 
 int
+cases_for_handover(struct fq *fq, time_t from, time_t to, time_t due_by,
+		   const char *department, const char *members,
+		   int (*fn)(struct fq *, struct fq_case *, void *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(fq, "SELECT " CASE_COLUMNS
+		" FROM cases c WHERE status <> 'closed' "
+		"AND (:department IS NULL OR department = :department "
+		"     OR owner IN (SELECT value FROM json_each(:members))) "
+		"AND (next_due < :due_by OR EXISTS (SELECT 1 FROM events e "
+		"     WHERE e.case_id = c.id AND e.at >= :from AND e.at < :to)) "
+		"ORDER BY next_due IS NULL, next_due, id");
+	struct fq_case c;
+	int rc;
+
+	bind_time(st, ":from", from);
+	bind_time(st, ":to", to);
+	bind_time(st, ":due_by", due_by);
+	bind_text(st, ":department", department);
+	bind_text(st, ":members", members ? members : "[]");
+	while ((rc = db_step(fq, st)) == 1) {
+		case_row(fq, st, &c);
+		if ((rc = fn(fq, &c, arg)))
+			break;
+	}
+	db_finish(st);
+	return rc < 0 ? fq->err_code : rc;
+}
+
+int
 case_id_parse(struct fq *fq, const char *s, long long *id)
 {
 	char *end;

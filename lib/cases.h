@@ -64,6 +64,18 @@ int cases_due_before(struct fq *fq, time_t horizon, const char *department,
 		     int (*fn)(struct fq *, struct fq_case *, void *),
 		     void *arg);
 
+/*
+ * Calls fn for each case not closed that had an event in [from, to) or
+ * has a deadline before `due_by` (late ones included), soonest deadline
+ * first; `members` (a JSON array of staff ids) and `department` limit it
+ * to the cases owned by those staff or held by that department (both
+ * NULL: every case).
+ */
+int cases_for_handover(struct fq *fq, time_t from, time_t to, time_t due_by,
+		       const char *department, const char *members,
+		       int (*fn)(struct fq *, struct fq_case *, void *),
+		       void *arg);
+
 /* Parses "17" or "#17"; FQ_EDATA for anything else. */
 int case_id_parse(struct fq *fq, const char *s, long long *id);
 /*

@@ -176,3 +176,20 @@ events_of(struct fq *fq, long long case_id, struct val **out)
 	*out = arr;
 	return 0;
 }
+
+const char *
+event_last_note(struct fq *fq, long long case_id)
+{
+	sqlite3_stmt *st = db_prepare(fq,
+		"SELECT coalesce(data ->> '$.text', data ->> '$.reason') "
+		"FROM events WHERE case_id = :case AND (data ->> '$.text' "
+		"IS NOT NULL OR data ->> '$.reason' IS NOT NULL) "
+		"ORDER BY seq DESC LIMIT 1");
+	const char *s = NULL;
+
+	bind_int(st, ":case", case_id);
+	if (db_step(fq, st) == 1)
+		s = col_text(fq, st, 0);
+	db_finish(st);
+	return s;
+}

@@ -34,6 +34,9 @@ int event_add_as(struct fq *fq, long long case_id, const char *actor,
  */
 int events_of(struct fq *fq, long long case_id, struct val **out);
 
+/* The text of a case's last note (follow-up, reply, reason), or NULL. */
+const char *event_last_note(struct fq *fq, long long case_id);
+
 /* The digest of an event's content chained to `prev` (64 hex + NUL). */
 void event_digest(const char *prev, long long id, long long case_id,
 		  long long seq, long long at, const char *actor,

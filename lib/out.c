@@ -170,6 +170,21 @@ put_members(struct sink *sk, const struct val *v, int depth)
 	put(sk, obj ? "}" : "]", 1);
 }
 
+/* A share as a JSON number with at most four decimals ("0.6087", "1"). */
+static const char *
+rate_text(char *buf, size_t size, double r)
+{
+	size_t n;
+
+	snprintf(buf, size, "%.4f", r);
+	n = strlen(buf);
+	while (n > 1 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	return buf;
+}
+
 /* Writes one value as JSON. */
 static void
 put_val(struct sink *sk, const struct val *v, int depth)
@@ -187,6 +202,9 @@ put_val(struct sink *sk, const struct val *v, int depth)
 	case V_DUR:
 		snprintf(buf, sizeof(buf), "%lld", v->i);
 		puts_sk(sk, buf);
+		break;
+	case V_RATE:
+		puts_sk(sk, rate_text(buf, sizeof(buf), v->r));
 		break;
 	case V_STR:
 		put_str(sk, v->s ? v->s : "");
@@ -310,6 +328,8 @@ dur_text(struct fq *fq, long long secs)
 static const char *
 text_of(struct fq *fq, const struct val *v, enum mode m)
 {
+	char buf[32];
+
 	switch (v ? v->kind : V_NULL) {
 	case V_NULL:
 		return m == M_PLAIN ? "" : "-";
@@ -323,6 +343,11 @@ text_of(struct fq *fq, const struct val *v, enum mode m)
 		if (m == M_PLAIN)
 			return arena_printf(fq->mem, "%lld", v->i);
 		return dur_text(fq, v->i);
+	case V_RATE:
+		if (m == M_PLAIN)
+			return arena_strdup(fq->mem, rate_text(buf, sizeof(buf),
+							       v->r));
+		return arena_printf(fq->mem, "%.0f%%", v->r * 100.0);
 	case V_STR:
 		return v->s ? v->s : "";
 	case V_TIME:

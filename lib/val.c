@@ -64,6 +64,18 @@ v_time(struct arena *a, time_t t)
 }
 
 struct val *
+v_rate(struct arena *a, double r)
+{
+	struct val *v;
+
+	if (r < 0)
+		return v_null(a);
+	v = v_new(a, V_RATE);
+	v->r = r;
+	return v;
+}
+
+struct val *
 v_dur(struct arena *a, long secs)
 {
 	struct val *v = v_new(a, V_DUR);

@@ -20,6 +20,7 @@ enum vkind {
 	V_STR,
 	V_TIME,			/* seconds since the epoch; ISO 8601 in JSON */
 	V_DUR,			/* seconds; an integer in JSON, "1h30m" in tables */
+	V_RATE,			/* a share from 0 to 1; "61%" in tables */
 	V_ARR,
 	V_OBJ,
 };
@@ -27,6 +28,7 @@ enum vkind {
 struct val {
 	enum vkind kind;
 	long long i;		/* V_BOOL, V_INT, V_TIME, V_DUR */
+	double r;		/* V_RATE */
 	const char *s;		/* V_STR */
 	int n, cap;		/* V_ARR, V_OBJ */
 	struct val **items;
@@ -41,6 +43,8 @@ struct val *v_str(struct arena *a, const char *s);
 /* A time; 0 gives null (no event of fq's happened in 1970). */
 struct val *v_time(struct arena *a, time_t t);
 struct val *v_dur(struct arena *a, long secs);
+/* A share; a negative `r` (nothing measured) gives null. */
+struct val *v_rate(struct arena *a, double r);
 struct val *v_arr(struct arena *a);
 struct val *v_obj(struct arena *a);
 

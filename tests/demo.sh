@@ -51,6 +51,9 @@ at 03:35 li.na overdue --mail >/dev/null
 printf '\n(%s notification mails handed to sendmail)\n' \
 	"$(grep -c '^Message-ID:' "$scratch/outbox" || true)"
 
+say "07:00 - shift change: the hand-over sheet of 房务中心 for the day shift"
+at 07:00 li.na handover --format table
+
 say "09:00 - the answers"
 at 09:00 wang.qiang reply 1 "不知道" || true
 at 09:02 wang.qiang reply 1 "手机已在监控中找到，暂存大堂副理处，请凭证件领取"
@@ -64,13 +67,8 @@ at 09:30 li.na show 1
 say "the glue crossed three departments with one owner"
 at 09:30 li.na show 3
 
-if "$fq_bin" help report >/dev/null 2>&1; then
-	say "the morning report, by department"
-	at 09:30 zhou.min report --since 2026-11-27 --by dept --format table
-fi
-if "$fq_bin" help handover >/dev/null 2>&1; then
-	say "the hand-over sheet for the next shift"
-	at 07:00 li.na handover --format table
-fi
+say "the morning report, by department, and the lapses by person"
+at 09:30 zhou.min report --since 2026-11-27 --by dept --format table
+at 09:30 zhou.min report --since 2026-11-27 --lapses --format table
 say "the record's head digest, for the log book"
 at 09:30 zhou.min verify
