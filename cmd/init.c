@@ -29,7 +29,7 @@ write_new(struct fq *fq, const char *path, const char *text)
 	size_t n = strlen(text);
 	int fd;
 
-	if (paths_mkdir(dirname(dir)))
+	if (paths_mkdir(dirname(dir), 0755))
 		return fq_fail(fq, FQ_ECONFIG, "cannot create '%s': %s", dir,
 			       strerror(errno));
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);

@@ -109,11 +109,11 @@ commitment(struct fq *fq, const struct category *cat)
 	v_set_str(a, row, "department_name", d->name);
 	v_set_str(a, row, "phone", d->phone);
 	v_set_str(a, row, "accept", cat->accept.set ?
-		  dur_spell(&cat->accept, buf[0], 32) : NULL);
+		  arena_strdup(a, dur_spell(&cat->accept, buf[0], 32)) : NULL);
 	v_set_str(a, row, "reply", cat->reply.set ?
-		  dur_spell(&cat->reply, buf[1], 32) : NULL);
+		  arena_strdup(a, dur_spell(&cat->reply, buf[1], 32)) : NULL);
 	v_set_str(a, row, "resolve", cat->resolve.set ?
-		  dur_spell(&cat->resolve, buf[2], 32) : NULL);
+		  arena_strdup(a, dur_spell(&cat->resolve, buf[2], 32)) : NULL);
 	v_set_str(a, row, "accept_words", in_words(fq, &cat->accept));
 	v_set_str(a, row, "reply_words", in_words(fq, &cat->reply));
 	v_set_str(a, row, "resolve_words", in_words(fq, &cat->resolve));

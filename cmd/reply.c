@@ -18,17 +18,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* The usual way back to a guest who came by `via`. */
-static const char *
-default_by(const char *via)
-{
-	if (!strcmp(via, "phone"))
-		return "phone";
-	if (!strcmp(via, "desk"))
-		return "in-person";
-	return "other";
-}
-
 /* Checks --by. */
 static int
 check_by(struct fq *fq, const char *by)
@@ -59,7 +48,7 @@ cmd_reply(struct fq *fq, int argc, char **argv)
 	    (by && (rc = check_by(fq, by))) ||
 	    (rc = case_load(fq, argv[optind], &c)) ||
 	    (rc = case_reply(fq, &c, argv[optind + 1],
-			     by ? by : default_by(c.via), force)))
+			     by ? by : reply_by_default(c.via), force)))
 		return rc;
 	if (!strcmp(c.status, "replied"))
 		return out_case_step(fq, &c, arena_printf(fq->mem,

@@ -74,9 +74,9 @@ route_json(struct fq *fq, const struct category *cat, const char *keyword,
 	v_set_str(fq->mem, o, "keyword", keyword);
 	v_set_str(fq->mem, o, "department", dp->id);
 	v_set_str(fq->mem, o, "phone", dp->phone);
-	v_set_str(fq->mem, lim, "accept", cat->accept.set ? dur_spell(&cat->accept, buf[0], 32) : NULL);
-	v_set_str(fq->mem, lim, "reply", cat->reply.set ? dur_spell(&cat->reply, buf[1], 32) : NULL);
-	v_set_str(fq->mem, lim, "resolve", cat->resolve.set ? dur_spell(&cat->resolve, buf[2], 32) : NULL);
+	v_set_str(fq->mem, lim, "accept", cat->accept.set ? arena_strdup(fq->mem, dur_spell(&cat->accept, buf[0], 32)) : NULL);
+	v_set_str(fq->mem, lim, "reply", cat->reply.set ? arena_strdup(fq->mem, dur_spell(&cat->reply, buf[1], 32)) : NULL);
+	v_set_str(fq->mem, lim, "resolve", cat->resolve.set ? arena_strdup(fq->mem, dur_spell(&cat->resolve, buf[2], 32)) : NULL);
 	v_set(fq->mem, o, "limits", lim);
 	v_set(fq->mem, o, "callback", v_bool(fq->mem, cat->callback));
 	v_set(fq->mem, o, "major", v_bool(fq->mem, cat->major));

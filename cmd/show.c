@@ -10,6 +10,7 @@
 #include "events.h"
 #include "explain.h"
 #include "holders.h"
+#include "lifecycle.h"
 #include "names.h"
 #include "opts.h"
 #include "out.h"
@@ -167,8 +168,9 @@ print_explain(struct fq *fq, const struct val *ex)
 		       time_local(fq->mem, (time_t)v_get_int(e, "start")),
 		       v_get_str(e, "start_kind") ? v_get_str(e, "start_kind")
 						  : "logged");
-		printf("             counted %s\n", dur_format((long)
-		       v_get_int(e, "counted_seconds"), buf, sizeof(buf)));
+		printf("             counted %s of %s time\n",
+		       dur_format((long)v_get_int(e, "counted_seconds"), buf,
+				  sizeof(buf)), v_get_str(e, "counts"));
 		for (j = 0; pauses && j < pauses->n; j++) {
 			const struct val *p = pauses->items[j];
 			const struct val *to = v_get(p, "to");
@@ -207,7 +209,6 @@ cmd_show(struct fq *fq, int argc, char **argv)
 {
 	struct val *events, *holders, *o, *ex;
 	struct fq_case c;
-	long long id;
 	int opt, rc, explain = 0;
 
 	opts_reset();
@@ -217,9 +218,8 @@ cmd_show(struct fq *fq, int argc, char **argv)
 		else
 			return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 1, 1, "ID")) ||
-	    (rc = case_id_parse(fq, argv[optind], &id)) ||
-	    (rc = case_get(fq, id, &c)) ||
-	    (rc = events_of(fq, id, &events)))
+	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = events_of(fq, c.id, &events)))
 		return rc;
 	holders = holders_of(fq, &c, events);
 	ex = explain ? explain_case(fq, &c, events) : NULL;

@@ -102,6 +102,86 @@ case_insert(struct fq *fq, struct fq_case *c)
 	return 0;
 }
 
+struct sqlite3_stmt *
+cases_loader(struct fq *fq)
+{
+	return db_prepare(fq,
+		"INSERT INTO cases (id, summary, details, guest_name, room, "
+		"phone, via, category, department, handler, owner, status, "
+		"major, first_contact, waiting_since, waiting_until, created_at, "
+		"updated_at, closed_at, due_accept, due_reply, due_resolve, "
+		"due_promise, next_due, request_key) VALUES (:id, :summary, "
+		":details, :guest, :room, :phone, :via, :category, "
+		":department, :handler, :owner, :status, :major, "
+		":first_contact, :waiting_since, :waiting_until, :created_at, "
+		":updated_at, :closed_at, :due_accept, :due_reply, "
+		":due_resolve, :due_promise, :next_due, :request_key)");
+}
+
+/* Binds every column of a loaded case. */
+static void
+bind_loaded(sqlite3_stmt *st, const struct fq_case *c)
+{
+	bind_int(st, ":id", c->id);
+	bind_text(st, ":summary", c->summary);
+	bind_text(st, ":details", c->details);
+	bind_text(st, ":guest", c->guest);
+	bind_text(st, ":room", c->room);
+	bind_text(st, ":phone", c->phone);
+	bind_text(st, ":via", c->via);
+	bind_text(st, ":category", c->category);
+	bind_text(st, ":department", c->department);
+	bind_text(st, ":handler", c->handler);
+	bind_text(st, ":owner", c->owner);
+	bind_text(st, ":status", c->status);
+	bind_int(st, ":major", c->major);
+	bind_int(st, ":first_contact", c->first_contact);
+	bind_time(st, ":waiting_since", c->waiting_since);
+	bind_time(st, ":waiting_until", c->waiting_until);
+	bind_time(st, ":created_at", c->created_at);
+	bind_time(st, ":updated_at", c->updated_at);
+	bind_time(st, ":closed_at", c->closed_at);
+	bind_time(st, ":due_accept", c->due[DUE_ACCEPT]);
+	bind_time(st, ":due_reply", c->due[DUE_REPLY]);
+	bind_time(st, ":due_resolve", c->due[DUE_RESOLVE]);
+	bind_time(st, ":due_promise", c->due[DUE_PROMISE]);
+	bind_time(st, ":next_due", case_next_due(c));
+	bind_text(st, ":request_key", c->request_key);
+}
+
+int
+case_load(struct fq *fq, sqlite3_stmt *st, const struct fq_case *c)
+{
+	int rc, ext;
+
+	bind_loaded(st, c);
+	rc = db_step(fq, st);
+	ext = sqlite3_extended_errcode(fq->db);
+	sqlite3_reset(st);
+	if (rc >= 0)
+		return 0;
+	if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return fq_fail(fq, FQ_EDATA, "case #%lld is already in the "
+			       "database", c->id);
+	if (ext == SQLITE_CONSTRAINT_UNIQUE)
+		return fq_fail(fq, FQ_EDATA, "case #%lld: request key '%s' is "
+			       "already taken by another case", c->id,
+			       c->request_key);
+	return fq->err_code;
+}
+
+long long
+cases_count(struct fq *fq)
+{
+	sqlite3_stmt *st = db_prepare(fq, "SELECT count(*) FROM cases");
+	long long n = -1;
+
+	if (db_step(fq, st) == 1)
+		n = col_int(st, 0);
+	db_finish(st);
+	return n;
+}
+
 int
 case_save(struct fq *fq, const struct fq_case *c)
 {

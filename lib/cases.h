@@ -42,6 +42,19 @@ struct case_filter {
 
 /* Inserts a new case (c->id is set). */
 int case_insert(struct fq *fq, struct fq_case *c);
+
+struct sqlite3_stmt;
+/*
+ * Loading many cases as they were (fq import): cases_loader() prepares
+ * the one INSERT that case_load() runs for every case (free it with
+ * db_finish()).  case_load() stores c with its own id and times,
+ * updated_at included, and next_due from case_next_due(); FQ_EDATA when
+ * its id or its request key is taken.
+ */
+struct sqlite3_stmt *cases_loader(struct fq *fq);
+int case_load(struct fq *fq, struct sqlite3_stmt *st, const struct fq_case *c);
+/* The number of cases in the database, or -1 after fq_fail(). */
+long long cases_count(struct fq *fq);
 /* Writes the case's mutable state back (status, holder, deadlines, ...). */
 int case_save(struct fq *fq, const struct fq_case *c);
 /* Reads case `id`; FQ_ENOINPUT when there is none. */

@@ -76,7 +76,7 @@ create_file(struct fq *fq, const char *path)
 	char *dir = arena_strdup(fq->mem, path);
 	int fd;
 
-	if (paths_mkdir(dirname(dir)))
+	if (paths_mkdir(dirname(dir), 0770))
 		return fq_fail(fq, FQ_ENOINPUT, "cannot create '%s': %s",
 			       dir, strerror(errno));
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660);

@@ -2,7 +2,7 @@
  * events.c - the append-only, hash-chained record of every step.
  *
  * Event data is a JSON object stored as text.  Keys that hold a time
- * (those ending in "_at", and "due", "until", "promise") are stored as
+ * (those ending in "_at", and "due", "until", "promise", "since") are stored as
  * integer seconds and read back as times.
  */
 #include <stdio.h>
@@ -122,7 +122,8 @@ is_time_key(const char *k)
 	size_t n = strlen(k);
 
 	return (n > 3 && !strcmp(k + n - 3, "_at")) || !strcmp(k, "due") ||
-	       !strcmp(k, "until") || !strcmp(k, "promise");
+	       !strcmp(k, "until") || !strcmp(k, "promise") ||
+	       !strcmp(k, "since");
 }
 
 /* One event row as an object: seq, at, actor, kind, then its data. */

@@ -79,6 +79,7 @@ explain_one(struct fq *fq, const struct fq_case *c, const struct val *events,
 	struct val *o = v_obj(fq->mem), *pauses = pauses_after(fq, events, start);
 	time_t computed = d && d->set ? cal_deadline(cal, start, d) : c->due[k];
 	int i, work = d && d->work && !cal->always;
+	char buf[32];
 
 	for (i = 0; i < pauses->n && d && d->set; i++) {
 		const struct val *to = v_get(pauses->items[i], "to");
@@ -94,6 +95,8 @@ explain_one(struct fq *fq, const struct fq_case *c, const struct val *events,
 	v_set_str(fq->mem, o, "deadline", due_names[k]);
 	v_set_time(fq->mem, o, "due", c->due[k]);
 	v_set_str(fq->mem, o, "rule", rule_text(fq, cat, k, d));
+	v_set_str(fq->mem, o, "limit", d && d->set ? arena_strdup(fq->mem,
+		  dur_spell(d, buf, sizeof(buf))) : NULL);
 	v_set_str(fq->mem, o, "counts", work ? "working" : "wall");
 	v_set_time(fq->mem, o, "start", start);
 	v_set_str(fq->mem, o, "start_kind", ev ? v_get_str(ev, "kind") : NULL);

@@ -16,6 +16,16 @@ static const char *const vias[] = { "desk", "phone", "online", "letter",
 				    "other" };
 
 const char *
+reply_by_default(const char *via)
+{
+	if (!strcmp(via, "phone"))
+		return "phone";
+	if (!strcmp(via, "desk"))
+		return "in-person";
+	return "other";
+}
+
+const char *
 forbidden_phrase(const struct policy *p, const char *text)
 {
 	int i;
@@ -41,12 +51,9 @@ intake_check(struct fq *fq, const struct intake *in)
 	    (rc = text_check(fq, "--room", in->room, MAX_SHORT, 0)) ||
 	    (rc = text_check(fq, "--phone", in->phone, MAX_SHORT, 0)) ||
 	    (rc = text_check(fq, "--key", in->key, MAX_NAME, 0)) ||
-	    (rc = text_check(fq, "--resolved", in->resolved, MAX_NOTE,
-			     TEXT_MULTILINE)))
+	    (in->resolved && (rc = text_check(fq, "--resolved", in->resolved,
+			     MAX_NOTE, TEXT_REQUIRED | TEXT_MULTILINE))))
 		return rc;
-	if (in->resolved && !*in->resolved)
-		return fq_fail(fq, FQ_EDATA, "--resolved needs the answer "
-			       "given to the guest");
 	for (i = 0; i < sizeof(vias) / sizeof(vias[0]); i++)
 		if (!strcmp(in->via, vias[i]))
 			return 0;
@@ -82,11 +89,14 @@ intake_case(struct fq *fq, const struct intake *in, struct fq_case *c,
 	c->major = in->major || cat->major;
 	c->request_key = in->key;
 	c->created_at = fq_now();
-	/* Routed to the owner's own department: the owner handles it. */
-	if (cat->dept == fq->me->dept)
+	/* Routed to the owner's own department, or settled at once by the
+	 * owner (--resolved): the owner handles it, in their department. */
+	if (cat->dept == fq->me->dept || in->resolved) {
+		c->department = p->depts[fq->me->dept].id;
 		c->handler = fq->me->id;
-	else
+	} else {
 		clocks |= DUE_BIT(DUE_ACCEPT);
+	}
 	deadlines_start(fq, c, clocks, c->created_at);
 	c->due[DUE_PROMISE] = in->promise;
 	return 0;
@@ -132,7 +142,7 @@ settle_at_once(struct fq *fq, struct fq_case *c, const char *answer)
 			       "this policy; say what you did for the guest",
 			       bad);
 	v_set_str(fq->mem, d, "text", answer);
-	v_set_str(fq->mem, d, "by", c->via);
+	v_set_str(fq->mem, d, "by", reply_by_default(c->via));
 	if ((rc = event_add(fq, c->id, "replied", d)) ||
 	    (rc = event_add(fq, c->id, "closed", NULL)))
 		return rc;

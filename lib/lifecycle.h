@@ -28,6 +28,9 @@ struct intake {
 int case_log(struct fq *fq, const struct intake *in, struct fq_case *c,
 	     int *dup);
 
+/* How a guest who came by `via` is usually answered (fq reply --by). */
+const char *reply_by_default(const char *via);
+
 /* The forbidden phrase in text, or NULL (the policy's list). */
 const char *forbidden_phrase(const struct policy *p, const char *text);
 

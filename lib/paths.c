@@ -74,7 +74,7 @@ paths_login(struct fq *fq)
 }
 
 int
-paths_mkdir(const char *dir)
+paths_mkdir(const char *dir, int mode)
 {
 	char buf[4096];
 	size_t n = strlen(dir);
@@ -87,11 +87,11 @@ paths_mkdir(const char *dir)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(buf, 0770) < 0 && errno != EEXIST)
+		if (mkdir(buf, (mode_t)mode) < 0 && errno != EEXIST)
 			return -1;
 		*p = '/';
 	}
-	if (mkdir(buf, 0770) < 0 && errno != EEXIST)
+	if (mkdir(buf, (mode_t)mode) < 0 && errno != EEXIST)
 		return -1;
 	return 0;
 }

@@ -16,7 +16,7 @@ const char *paths_db(struct fq *fq);
 const char *paths_policy(struct fq *fq);
 /* The login name of the real user, or NULL. */
 const char *paths_login(struct fq *fq);
-/* mkdir -p with mode 0770 for what it creates; 0 or -1 (errno set). */
-int paths_mkdir(const char *dir);
+/* mkdir -p with `mode` for what it creates; 0 or -1 (errno set). */
+int paths_mkdir(const char *dir, int mode);
 
 #endif
