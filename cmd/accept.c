@@ -29,7 +29,7 @@ cmd_accept(struct fq *fq, int argc, char **argv)
 		else
 			return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 1, 1, "ID")) ||
-	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_accept(fq, &c, handler)))
 		return rc;
 	return out_case_step(fq, &c, arena_printf(fq->mem,

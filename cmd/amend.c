@@ -48,7 +48,7 @@ cmd_amend(struct fq *fq, int argc, char **argv)
 	if (!note)
 		return fq_fail(fq, FQ_EUSAGE, "missing --note: say why the "
 			       "record is corrected");
-	if ((rc = case_load(fq, argv[optind], &c)) ||
+	if ((rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_amend(fq, &c, &a, note)))
 		return rc;
 	return out_case_step(fq, &c, "amended (the old values are kept in "

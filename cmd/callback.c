@@ -28,7 +28,7 @@ cmd_callback(struct fq *fq, int argc, char **argv)
 		else
 			return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 2, 2, "ID and NOTE")) ||
-	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_callback(fq, &c, argv[optind + 1], unsatisfied)))
 		return rc;
 	return out_case_step(fq, &c, unsatisfied ?

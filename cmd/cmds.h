@@ -46,6 +46,8 @@ COMMAND(verify);
 COMMAND(overdue);
 COMMAND(report);
 COMMAND(handover);
+COMMAND(export);
+COMMAND(import);
 
 /* The usage text of a command, or NULL (for fq help). */
 const char *command_usage(const char *name);

@@ -32,7 +32,7 @@ cmd_decline(struct fq *fq, int argc, char **argv)
 	if (!reason)
 		return fq_fail(fq, FQ_EUSAGE, "missing --reason: a refusal needs "
 			       "its written reason");
-	if ((rc = case_load(fq, argv[optind], &c)) ||
+	if ((rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_decline(fq, &c, reason)))
 		return rc;
 	return out_case_step(fq, &c, "declined · waiting for a supervisor's "

@@ -44,7 +44,7 @@ cmd_escalate(struct fq *fq, int argc, char **argv)
 		else
 			return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 2, 2, "ID and NOTE")) ||
-	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_escalate(fq, &c, to, argv[optind + 1])))
 		return rc;
 	return out_case_step(fq, &c, arena_printf(fq->mem, "escalated to %s",

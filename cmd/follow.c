@@ -44,9 +44,11 @@ static const struct column columns[] = {
 static int
 add_row(struct fq *fq, struct fq_case *c, void *arg)
 {
-	struct val *row = case_json(fq, c);
+	struct val *row;
 	int owner = c->owner && !strcmp(c->owner, fq->me->id);
 
+	case_catch_up(fq, c);
+	row = case_json(fq, c);
 	v_set_time(fq->mem, row, "next_due", case_next_due(c));
 	v_set_str(fq->mem, row, "role", owner ? "owner" : "handler");
 	v_set_str(fq->mem, row, "last_note", event_last_note(fq, c->id));
@@ -98,7 +100,7 @@ cmd_follow(struct fq *fq, int argc, char **argv)
 		return my_list(fq);
 	if (argc - optind == 1)
 		return cmd_show(fq, argc, argv);
-	if ((rc = case_load(fq, argv[optind], &c)) ||
+	if ((rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_follow(fq, &c, argv[optind + 1])))
 		return rc;
 	return out_case_step(fq, &c, "followed up");

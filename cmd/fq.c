@@ -71,6 +71,10 @@ static const struct command {
 	  "the shift hand-over sheet: open cases for the next shift" },
 	{ "verify", cmd_verify, usage_verify, NEED_POLICY | NEED_DB | NEED_STAFF,
 	  "check the database and that no event was altered" },
+	{ "export", cmd_export, usage_export, NEED_POLICY | NEED_DB | NEED_STAFF,
+	  "cases with their events as JSON Lines, oldest first" },
+	{ "import", cmd_import, usage_import, CASE_STEP,
+	  "cases with their events from JSON Lines, all or nothing" },
 	{ "help", cmd_help, usage_help, 0,
 	  "help on a command" },
 };

@@ -18,7 +18,7 @@ cmd_reopen(struct fq *fq, int argc, char **argv)
 	if (opts_next(fq, argc, argv, "", (const struct option[]){ { 0 } }) != -1)
 		return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 2, 2, "ID and NOTE")) ||
-	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_reopen(fq, &c, argv[optind + 1])))
 		return rc;
 	return out_case_step(fq, &c, "reopened");

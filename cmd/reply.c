@@ -46,7 +46,7 @@ cmd_reply(struct fq *fq, int argc, char **argv)
 	}
 	if ((rc = opts_count(fq, argc, argv, 2, 2, "ID and ANSWER")) ||
 	    (by && (rc = check_by(fq, by))) ||
-	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_reply(fq, &c, argv[optind + 1],
 			     by ? by : reply_by_default(c.via), force)))
 		return rc;

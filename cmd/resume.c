@@ -18,7 +18,7 @@ cmd_resume(struct fq *fq, int argc, char **argv)
 	if (opts_next(fq, argc, argv, "", (const struct option[]){ { 0 } }) != -1)
 		return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 1, 1, "ID")) ||
-	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_resume(fq, &c)))
 		return rc;
 	return out_case_step(fq, &c, "resumed; the clocks run again");

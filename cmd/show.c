@@ -218,7 +218,7 @@ cmd_show(struct fq *fq, int argc, char **argv)
 		else
 			return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 1, 1, "ID")) ||
-	    (rc = case_load(fq, argv[optind], &c)) ||
+	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = events_of(fq, c.id, &events)))
 		return rc;
 	holders = holders_of(fq, &c, events);

@@ -37,7 +37,7 @@ cmd_transfer(struct fq *fq, int argc, char **argv)
 		return rc;
 	if (argc - optind == 2)
 		dept = argv[optind + 1];
-	if ((rc = case_load(fq, argv[optind], &c)) ||
+	if ((rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_transfer(fq, &c, dept, to, note)))
 		return rc;
 	d = policy_dept(fq->pol, c.department);

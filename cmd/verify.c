@@ -1,12 +1,19 @@
 /*
  * verify.c - fq verify: the database's integrity and the hash chain.
  */
+#include <string.h>
+
 #include "cmds.h"
 #include "opts.h"
 #include "out.h"
 #include "verify.h"
 
-const char usage_verify[] = "fq verify";
+const char usage_verify[] = "fq verify [--head DIGEST]";
+
+static const struct option longopts[] = {
+	{ "head", required_argument, NULL, 'H' },
+	{ NULL, 0, NULL, 0 },
+};
 
 /* The result as one JSON object. */
 static struct val *
@@ -26,13 +33,21 @@ int
 cmd_verify(struct fq *fq, int argc, char **argv)
 {
 	struct verify_result r;
-	int rc, i;
+	const char *head = NULL;
+	int rc, i, opt;
 
 	opts_reset();
-	if (opts_next(fq, argc, argv, "", (const struct option[]){ { 0 } }) != -1)
-		return FQ_EUSAGE;
+	while ((opt = opts_next(fq, argc, argv, "", longopts)) != -1)
+		if (opt == 'H')
+			head = optarg;
+		else
+			return FQ_EUSAGE;
+	if (head && (strlen(head) != 64 || strspn(head, "0123456789abcdef") != 64))
+		return fq_fail(fq, FQ_EDATA, "--head takes the 64 hexadecimal "
+			       "digits fq verify printed, not '%s'", head);
 	if ((rc = opts_count(fq, argc, argv, 0, 0, "")) ||
-	    (rc = verify_all(fq, &r)))
+	    (rc = verify_all(fq, &r)) ||
+	    (head && (rc = verify_head(fq, &r, head))))
 		return rc;
 	if (fq->format == FMT_JSON || fq->format == FMT_JSONL)
 		rc = out_json(fq, result_json(fq, &r));

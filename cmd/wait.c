@@ -40,7 +40,7 @@ cmd_wait(struct fq *fq, int argc, char **argv)
 	if (!reason)
 		return fq_fail(fq, FQ_EUSAGE, "missing --reason: say what the "
 			       "case waits for");
-	if ((rc = case_load(fq, argv[optind], &c)) ||
+	if ((rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_wait(fq, &c, reason, until)))
 		return rc;
 	return out_case_step(fq, &c, until ? arena_printf(fq->mem,

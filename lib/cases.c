@@ -103,7 +103,7 @@ case_insert(struct fq *fq, struct fq_case *c)
 }
 
 struct sqlite3_stmt *
-cases_loader(struct fq *fq)
+cases_restorer(struct fq *fq)
 {
 	return db_prepare(fq,
 		"INSERT INTO cases (id, summary, details, guest_name, room, "
@@ -150,7 +150,7 @@ bind_loaded(sqlite3_stmt *st, const struct fq_case *c)
 }
 
 int
-case_load(struct fq *fq, sqlite3_stmt *st, const struct fq_case *c)
+case_restore(struct fq *fq, sqlite3_stmt *st, const struct fq_case *c)
 {
 	int rc, ext;
 

@@ -27,6 +27,7 @@ struct fq_case {
 	time_t created_at, updated_at, closed_at;
 	time_t waiting_since, waiting_until;	/* 0 when not waiting */
 	time_t due[NDUE];	/* 0 when that deadline does not run */
+	int resumed_auto;	/* a wait's --until passed (case_catch_up) */
 };
 
 /* Filters of fq list and fq export; NULL / 0 means "any". */
@@ -45,14 +46,15 @@ int case_insert(struct fq *fq, struct fq_case *c);
 
 struct sqlite3_stmt;
 /*
- * Loading many cases as they were (fq import): cases_loader() prepares
- * the one INSERT that case_load() runs for every case (free it with
- * db_finish()).  case_load() stores c with its own id and times,
+ * Storing many cases as they were (fq import): cases_restorer()
+ * prepares the one INSERT that case_restore() runs for every case (free
+ * it with db_finish()).  case_restore() stores c with its own id and times,
  * updated_at included, and next_due from case_next_due(); FQ_EDATA when
  * its id or its request key is taken.
  */
-struct sqlite3_stmt *cases_loader(struct fq *fq);
-int case_load(struct fq *fq, struct sqlite3_stmt *st, const struct fq_case *c);
+struct sqlite3_stmt *cases_restorer(struct fq *fq);
+int case_restore(struct fq *fq, struct sqlite3_stmt *st,
+		 const struct fq_case *c);
 /* The number of cases in the database, or -1 after fq_fail(). */
 long long cases_count(struct fq *fq);
 /* Writes the case's mutable state back (status, holder, deadlines, ...). */

@@ -46,9 +46,8 @@ event_digest(const char *prev, long long id, long long case_id,
 		snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
-/* The last event's id and digest (the chain's head); "" when empty. */
-static int
-chain_head(struct fq *fq, long long *id, const char **digest)
+int
+events_head(struct fq *fq, long long *id, const char **digest)
 {
 	sqlite3_stmt *st = db_prepare(fq, "SELECT id, digest FROM events "
 					  "ORDER BY id DESC LIMIT 1");
@@ -89,7 +88,8 @@ event_add_as(struct fq *fq, long long case_id, const char *actor,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = chain_head(fq, &id, &prev)) || (rc = next_seq(fq, case_id, &seq)))
+	if ((rc = events_head(fq, &id, &prev)) ||
+	    (rc = next_seq(fq, case_id, &seq)))
 		return rc;
 	id++;
 	event_digest(prev, id, case_id, seq, at, actor, kind, text, digest);
@@ -193,4 +193,87 @@ event_last_note(struct fq *fq, long long case_id)
 		s = col_text(fq, st, 0);
 	db_finish(st);
 	return s;
+}
+
+/* The columns events_walk() selects, in the order walk_row() reads. */
+#define WALK_COLUMNS "id, case_id, seq, at, actor, kind, data, prev, digest"
+
+struct sqlite3_stmt *
+events_walk(struct fq *fq)
+{
+	return db_prepare(fq, "SELECT " WALK_COLUMNS " FROM events "
+			      "WHERE case_id >= :case ORDER BY case_id, seq");
+}
+
+/* Steps the walk and fills e from its row. */
+static int
+walk_row(struct fq *fq, sqlite3_stmt *st, struct event_row *e)
+{
+	int rc = db_step(fq, st);
+
+	if (rc != 1)
+		return rc;
+	e->id = col_int(st, 0);
+	e->case_id = col_int(st, 1);
+	e->seq = col_int(st, 2);
+	e->at = col_int(st, 3);
+	e->actor = (const char *)sqlite3_column_text(st, 4);
+	e->kind = (const char *)sqlite3_column_text(st, 5);
+	e->data = (const char *)sqlite3_column_text(st, 6);
+	e->prev = (const char *)sqlite3_column_text(st, 7);
+	e->digest = (const char *)sqlite3_column_text(st, 8);
+	return 1;
+}
+
+int
+events_walk_from(struct fq *fq, sqlite3_stmt *st, long long case_id,
+		 struct event_row *e)
+{
+	sqlite3_reset(st);
+	bind_int(st, ":case", case_id);
+	return walk_row(fq, st, e);
+}
+
+int
+events_walk_next(struct fq *fq, sqlite3_stmt *st, struct event_row *e)
+{
+	return walk_row(fq, st, e);
+}
+
+struct sqlite3_stmt *
+events_restorer(struct fq *fq)
+{
+	return db_prepare(fq, "INSERT INTO events (id, case_id, seq, at, "
+			      "actor, kind, data, prev, digest) VALUES (:id, "
+			      ":case, :seq, :at, :actor, :kind, :data, :prev, "
+			      ":digest)");
+}
+
+int
+event_restore(struct fq *fq, sqlite3_stmt *st,
+	      const struct event_row *e)
+{
+	int rc, ext;
+
+	bind_int(st, ":id", e->id);
+	bind_int(st, ":case", e->case_id);
+	bind_int(st, ":seq", e->seq);
+	bind_int(st, ":at", e->at);
+	bind_text(st, ":actor", e->actor);
+	bind_text(st, ":kind", e->kind);
+	bind_text(st, ":data", e->data);
+	bind_text(st, ":prev", e->prev);
+	bind_text(st, ":digest", e->digest);
+	rc = db_step(fq, st);
+	ext = sqlite3_extended_errcode(fq->db);
+	sqlite3_reset(st);
+	if (rc >= 0)
+		return 0;
+	if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return fq_fail(fq, FQ_EDATA, "event %lld is already in the "
+			       "database", e->id);
+	if (ext == SQLITE_CONSTRAINT_UNIQUE)
+		return fq_fail(fq, FQ_EDATA, "case #%lld already has an event "
+			       "with seq %lld", e->case_id, e->seq);
+	return fq->err_code;
 }

@@ -43,6 +43,9 @@ intake_check(struct fq *fq, const struct intake *in)
 	size_t i;
 	int rc;
 
+	if (!in->summary || !*in->summary)
+		return fq_fail(fq, FQ_EDATA, "the summary is empty; say what "
+			       "the guest asked");
 	if ((rc = text_check(fq, "the summary", in->summary, MAX_SUMMARY,
 			     TEXT_REQUIRED)) ||
 	    (rc = text_check(fq, "--details", in->details, MAX_DETAILS,

@@ -53,6 +53,9 @@ need_state(struct fq *fq, const struct fq_case *c, int ok, const char *step)
 		return 0;
 	switch (s) {
 	case S_CLOSED:
+		if (!strcmp(step, "sign"))
+			return fq_fail(fq, FQ_EDATA, "case #%lld is closed; no "
+				       "refusal waits to be signed", c->id);
 		return fq_fail(fq, FQ_EDATA, "case #%lld is closed; use 'fq "
 			       "reopen' first", c->id);
 	case S_DECLINED:
@@ -98,6 +101,23 @@ end_wait(struct fq *fq, struct fq_case *c, time_t at)
 	c->waiting_until = 0;
 }
 
+/* Ends a wait because of a step (reply, decline), on the record. */
+static int
+stop_waiting(struct fq *fq, struct fq_case *c, const char *step)
+{
+	struct val *d = v_obj(fq->mem);
+
+	if (!c->waiting_since)
+		return 0;
+	v_set_int(fq->mem, d, "since", (long long)c->waiting_since);
+	v_set_int(fq->mem, d, "seconds",
+		  (long long)(fq_now() - c->waiting_since));
+	v_set_str(fq->mem, d, "text", arena_printf(fq->mem, "ended by %s",
+						   step));
+	end_wait(fq, c, fq_now());
+	return event_add(fq, c->id, "resumed", d);
+}
+
 /* Stops every clock and marks the case closed, with a `closed` event. */
 static int
 close_case(struct fq *fq, struct fq_case *c)
@@ -134,11 +154,12 @@ case_catch_up(struct fq *fq, struct fq_case *c)
 	if (!c->waiting_since || !until || until > fq_now())
 		return 0;
 	end_wait(fq, c, until);
+	c->resumed_auto = 1;
 	return 1;
 }
 
 int
-case_load(struct fq *fq, const char *arg, struct fq_case *c)
+case_lookup(struct fq *fq, const char *arg, struct fq_case *c)
 {
 	long long id;
 	struct val *d;
@@ -208,10 +229,13 @@ case_transfer(struct fq *fq, struct fq_case *c, const char *dept,
 	    (rc = check_note(fq, "--note", note)) ||
 	    (rc = transfer_target(fq, c, dept, &target)))
 		return rc;
-	if (!strcmp(p->depts[target].id, c->department) && !to)
+	if (!strcmp(p->depts[target].id, c->department) &&
+	    (!to || (c->handler && !strcmp(to, c->handler))))
 		return fq_fail(fq, FQ_EDATA, "%s holds #%lld already; name "
 			       "another department, or a colleague with --to",
 			       p->depts[target].name, c->id);
+	if (note && !*note)
+		note = NULL;
 	if (to && (rc = member_of(fq, to, p->depts[target].id)))
 		return rc;
 	d = with_text(fq, note);
@@ -326,9 +350,8 @@ case_reply(struct fq *fq, struct fq_case *c, const char *answer,
 			     TEXT_REQUIRED | TEXT_MULTILINE)) ||
 	    (rc = check_answer(fq, answer, force)))
 		return rc;
-	if (c->waiting_since)
-		end_wait(fq, c, fq_now());
-	if ((rc = event_add(fq, c->id, "replied",
+	if ((rc = stop_waiting(fq, c, "the reply")) ||
+	    (rc = event_add(fq, c->id, "replied",
 			    replied_data(fq, c, answer, by, force))))
 		return rc;
 	c->due[DUE_REPLY] = c->due[DUE_PROMISE] = c->due[DUE_ACCEPT] = 0;
@@ -426,7 +449,8 @@ case_decline(struct fq *fq, struct fq_case *c, const char *reason)
 			     TEXT_REQUIRED | TEXT_MULTILINE)))
 		return rc;
 	v_set_str(fq->mem, d, "reason", reason);
-	if ((rc = event_add(fq, c->id, "declined", d)))
+	if ((rc = stop_waiting(fq, c, "the refusal")) ||
+	    (rc = event_add(fq, c->id, "declined", d)))
 		return rc;
 	c->status = "declined";
 	c->waiting_since = c->waiting_until = 0;
@@ -519,6 +543,8 @@ case_resume(struct fq *fq, struct fq_case *c)
 	if ((rc = need_state(fq, c, S_OPEN | S_REPLIED, "resume")) ||
 	    (rc = may_handle(fq, c, "resume")))
 		return rc;
+	if (c->resumed_auto)
+		return 0;	/* its --until passed: resumed already */
 	if (!c->waiting_since)
 		return fq_fail(fq, FQ_EDATA, "#%lld is not waiting", c->id);
 	v_set_int(fq->mem, d, "since", (long long)c->waiting_since);
@@ -540,6 +566,8 @@ amend_field(struct fq *fq, struct val *changes, const char *name,
 		return;
 	if (!*value)
 		value = NULL;	/* "" clears an optional field */
+	if (value == *field || (value && *field && !strcmp(value, *field)))
+		return;		/* unchanged */
 	ch = v_obj(fq->mem);
 	v_set_str(fq->mem, ch, "old", *field);
 	v_set_str(fq->mem, ch, "new", value);

@@ -39,7 +39,7 @@ const char *forbidden_phrase(const struct policy *p, const char *text);
  * has passed is ended first: in memory, and, inside a write
  * transaction, on the record too (a `resumed` event by "fq").
  */
-int case_load(struct fq *fq, const char *arg, struct fq_case *c);
+int case_lookup(struct fq *fq, const char *arg, struct fq_case *c);
 /*
  * Ends, in memory, a wait whose --until has passed (the deadlines move
  * on by the pause).  Returns 1 when it did.

@@ -83,10 +83,10 @@ may_accept(struct fq *fq, const struct fq_case *c, const char *handler)
 	const struct staff *me = fq->me, *h = policy_staff(p, handler);
 
 	if (!h)
-		return fq_fail(fq, FQ_EPERM, "'%s' is not staff in the policy",
+		return fq_fail(fq, FQ_EDATA, "'%s' is not staff in the policy",
 			       handler);
 	if (!same(dept_of(p, h), c->department) && h->role != ROLE_MANAGER)
-		return fq_fail(fq, FQ_EPERM, "%s (%s) is not a member of %s, "
+		return fq_fail(fq, FQ_EDATA, "%s (%s) is not a member of %s, "
 			       "which holds #%lld; transfer it first", h->name,
 			       h->id, dept_name(p, c->department), c->id);
 	if (h == me || me->role == ROLE_MANAGER ||

@@ -51,8 +51,7 @@ text_check(struct fq *fq, const char *what, const char *s, int max,
 
 	if (!s || blank(s)) {
 		if (flags & TEXT_REQUIRED)
-			return fq_fail(fq, FQ_EDATA, "%s is empty; say what the "
-				       "guest asked", what);
+			return fq_fail(fq, FQ_EDATA, "%s is empty", what);
 		return 0;
 	}
 	if (!utf8_valid(s, strlen(s)))

@@ -71,11 +71,12 @@ check_event(struct fq *fq, struct verify_result *r, struct walk *w,
 			"missing", id, case_id, seq);
 		return;
 	}
-	if (id != w->id + 1)
-		problem(fq, r, "event%s %lld%s%lld removed (the ids jump from "
-			"%lld to %lld)", id - w->id > 2 ? "s" : "", w->id + 1,
-			id - w->id > 2 ? " to " : "", id - w->id > 2 ? id - 1 : 0,
-			w->id, id);
+	if (id == w->id + 2)
+		problem(fq, r, "event %lld removed (the ids jump from %lld to "
+			"%lld)", w->id + 1, w->id, id);
+	else if (id != w->id + 1)
+		problem(fq, r, "events %lld to %lld removed (the ids jump from "
+			"%lld to %lld)", w->id + 1, id - 1, w->id, id);
 	else if (strcmp(prev, w->digest))
 		problem(fq, r, "event %lld (case #%lld, seq %lld): does not "
 			"follow event %lld (inserted, or the one before it was "
@@ -126,14 +127,34 @@ sequences(struct fq *fq, struct verify_result *r)
 
 		r->cases++;
 		if (n != max || (n && min != 1))
-			problem(fq, r, "case #%lld: %lld of its %lld events are "
-				"missing", id, max - n, max);
+			problem(fq, r, "case #%lld: %lld of its %lld events "
+				"%s missing", id, max - n, max,
+				max - n == 1 ? "is" : "are");
 		else if (!first || strcmp(first, "logged"))
 			problem(fq, r, "case #%lld: its record does not begin "
 				"with 'logged'", id);
 	}
 	db_finish(st);
 	return rc < 0 ? fq->err_code : 0;
+}
+
+int
+verify_head(struct fq *fq, struct verify_result *r, const char *head)
+{
+	sqlite3_stmt *st = db_prepare(fq, "SELECT id FROM events "
+					  "WHERE digest = :head");
+	int rc;
+
+	bind_text(st, ":head", head);
+	rc = db_step(fq, st);
+	db_finish(st);
+	if (rc < 0)
+		return fq->err_code;
+	if (rc == 0)
+		problem(fq, r, "the recorded head %s is not in the chain: the "
+			"events after it were removed, or the chain was "
+			"rewritten", head);
+	return 0;
 }
 
 int

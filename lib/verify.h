@@ -21,5 +21,11 @@ struct verify_result {
  * code when the check itself could not run.
  */
 int verify_all(struct fq *fq, struct verify_result *r);
+/*
+ * Checks that `head`, a digest written down earlier (fq verify prints
+ * it), is still in the chain; a finding when it is not: the events after
+ * it were removed, or the chain was rewritten.
+ */
+int verify_head(struct fq *fq, struct verify_result *r, const char *head);
 
 #endif

@@ -86,6 +86,18 @@ EOF
 	[ ! -e "$FQ_DB" ]
 }
 
+@test "cli: fq help COMMAND works for every command in the list" {
+	local c n=0
+	for c in $(fq help | awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }'); do
+		n=$((n + 1))
+		run -0 --separate-stderr fq help "$c"
+		assert_line --index 0 --regexp "^usage: fq $c( |\$)"
+		run -0 --separate-stderr fq "$c" --help
+		assert_line --index 0 --regexp "^usage: fq $c( |\$)"
+	done
+	[ "$n" -ge 7 ] || fail "only $n commands listed"
+}
+
 @test "cli: fq help bogus (64)" {
 	run -64 --separate-stderr fq help bogus
 	assert_equal "$output" ""

@@ -44,3 +44,32 @@ setup() {
 	assert_equal "$(jq -c '{ok, events, cases}' <<<"$output")" \
 		'{"ok":true,"events":400,"cases":400}'
 }
+
+@test "concurrency: 8 processes logging with the same --key at once make one case" {
+	local out="$BATS_TEST_TMPDIR/ids" p
+	for p in 1 2 3 4 5 6 7 8; do
+		(fq -q log --key 来电-0300-周先生 "手机忘在棋牌室 $p" 2>/dev/null ||
+			echo FAIL) >>"$out" &
+	done
+	wait
+	refute grep -q FAIL "$out"
+	assert_equal "$(wc -l <"$out")" "8"
+	assert_equal "$(sort -u "$out")" "1"
+	assert_equal "$(db_value 'SELECT count(*) FROM cases')" "1"
+	assert_equal "$(db_value 'SELECT count(*) FROM events')" "1"
+}
+
+@test "concurrency: 8 processes running fq init at once on a new database" {
+	export FQ_DB="$BATS_TEST_TMPDIR/new/fq.db"
+	local out="$BATS_TEST_TMPDIR/out" err="$BATS_TEST_TMPDIR/err" p
+	for p in 1 2 3 4 5 6 7 8; do
+		(fq init >/dev/null 2>>"$err" || echo FAIL) >>"$out" &
+	done
+	wait
+	[ ! -s "$out" ] || fail "$(cat "$out") $(cat "$err")"
+	[ ! -s "$err" ] || fail "stderr: $(cat "$err")"
+	assert_equal "$(db_value 'PRAGMA user_version')" "1"
+	assert_equal "$(db_value 'PRAGMA integrity_check')" "ok"
+	run -0 --separate-stderr fq -q log "手机忘在棋牌室"
+	assert_output "1"
+}

@@ -51,6 +51,16 @@ log_phone() {
 	assert_equal "$(field "$id" '.events[-1].text')" $'第一行：已联系安保\n第二行：等待回复'
 }
 
+@test "follow: Chinese text round-trips with no locale set, as under cron" {
+	id=$(log_phone)
+	run -0 --separate-stderr env -u LC_ALL -u LC_CTYPE -u LANG \
+		"$FQ_BIN" follow "$id" "夜班已交接：监控显示03:10有人进入棋牌室"
+	assert_equal "$(field "$id" '.events[-1].text')" "夜班已交接：监控显示03:10有人进入棋牌室"
+	run -0 --separate-stderr env -u LC_ALL -u LC_CTYPE -u LANG \
+		"$FQ_BIN" show "$id" --format json
+	assert_equal "$(jq -r '.events[-1].text' <<<"$output")" "夜班已交接：监控显示03:10有人进入棋牌室"
+}
+
 @test "follow: with an id alone, shows the case and writes nothing" {
 	id=$(log_phone)
 	snap=$(db_digest)

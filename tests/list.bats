@@ -11,7 +11,8 @@ bats_require_minimum_version 1.5.0
 #   1  01:00  li.na      手机忘在棋牌室       lost_property  security      周先生 1208
 #   2  02:00  chen.jing  蒸两个馒头送到510房   room_service   bar           王小明 510
 #   3  02:30  li.na      客人要一瓶胶水       item_request   housekeeping  Smith 806 (handler li.na)
-#   4  03:00  li.na      请问附近有银行吗     inquiry        closed at once
+#   4  03:00  li.na      请问附近有银行吗     inquiry        closed at once, so
+#                                                            held by li.na in housekeeping
 #   5  03:00  zhou.min   我要投诉房间太吵     complaint      duty_manager  周太太 1210
 setup() {
 	fq_setup
@@ -81,8 +82,9 @@ EOF
 	assert_equal "$(ids --dept security)" "[1]"
 	assert_equal "$(ids --dept 安保部)" "[1]"
 	assert_equal "$(ids --dept 吧台)" "[2]"
-	assert_equal "$(ids --dept front_desk --status all)" "[4]"
-	assert_equal "$(ids --dept 前台)" "[]"
+	assert_equal "$(ids --dept housekeeping)" "[3]"
+	assert_equal "$(ids --dept 房务中心 --status all)" "[4,3]"
+	assert_equal "$(ids --dept 前台 --status all)" "[]"
 }
 
 @test "list: --owner" {
@@ -217,6 +219,30 @@ EOF
 	assert_output --partial "投诉"
 	assert_output --partial "Smith"
 	assert_aligned "$output"
+}
+
+@test "list: fullwidth letters and emoji count two columns too" {
+	log_case --guest "王🙂" --room １２０８ "要两个馒头" >/dev/null
+	log_case --guest "Ａｎｎａ" --room 12 "手机丢了" >/dev/null
+	log_case --guest "é" --room 1 "要一瓶胶水" >/dev/null
+	run -0 --separate-stderr fq list --format table
+	assert_equal "${#lines[@]}" "8"
+	assert_output --partial "王🙂 １２０８"
+	assert_aligned "$output"
+}
+
+@test "list: the deadlines already missed are named in late" {
+	# at 03:00, the cases logged at 01:00, 02:00 and 02:30 are late
+	run -0 --separate-stderr fq list --format json
+	late() { jq -c --argjson id "$1" '.[] | select(.id == $id) | .late | sort' <<<"$output"; }
+	assert_equal "$(late 5)" '[]'
+	assert_equal "$(late 3)" '["reply","resolve"]'
+	assert_equal "$(late 2)" '["accept","reply","resolve"]'
+	assert_equal "$(late 1)" '["accept","reply"]'
+	# a day later, case 1 has missed its resolve too
+	run -0 --separate-stderr at 2026-11-28T02:00:00+08:00 fq list --format json
+	assert_equal "$(late 1)" '["accept","reply","resolve"]'
+	assert_equal "$(late 5)" '["reply","resolve"]'
 }
 
 @test "list: a bad --status (64)" {

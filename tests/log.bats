@@ -68,6 +68,14 @@ refuse() {
 	assert_equal "$(db_value 'SELECT request_key FROM cases WHERE id = 1')" "夜班来电-0300"
 }
 
+@test "log: a phone number with Chinese in it is stored as typed, and printed as valid UTF-8" {
+	run -0 --separate-stderr fq log --guest 周先生 --phone "0571-8888转601" "手机忘在棋牌室"
+	printf '%s' "$output" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 ||
+		fail "the output is not valid UTF-8: $(printf '%s' "$output" | od -c | head -n 20)"
+	assert_output --partial "601"
+	assert_equal "$(field 1 .guest.phone)" "0571-8888转601"
+}
+
 @test "log: the actor becomes the owner" {
 	id=$(log_case 手机丢了)
 	assert_equal "$(field "$id" .owner)" "li.na"
@@ -183,6 +191,10 @@ refuse() {
 	assert_equal "$(jq -r '.events[] | select(.kind == "replied") | .text' <<<"$output")" \
 		"已告知客人：出门右转两百米"
 	assert_equal "$(jq -c .late <<<"$output")" "[]"
+	# the owner settled it: held by the owner, in the owner's department
+	assert_equal "$(jq -r .category <<<"$output")" "inquiry"
+	assert_equal "$(jq -r .handler <<<"$output")" "li.na"
+	assert_equal "$(jq -r .department <<<"$output")" "housekeeping"
 	# not in the default list of cases not closed
 	run -0 --separate-stderr fq list --format json
 	assert_output "[]"
@@ -193,6 +205,13 @@ refuse() {
 	refuse 65 "不知道" log --resolved "这个我不知道" "请问附近有银行吗"
 	assert_equal "$(db_value 'SELECT count(*) FROM cases')" "1"
 	assert_equal "$(db_value 'SELECT count(*) FROM events')" "1"
+}
+
+@test "log: --resolved with a blank answer is refused (65) and nothing is written" {
+	log_case 手机丢了 >/dev/null
+	refuse 65 "--resolved" log --resolved "" "请问附近有银行吗"
+	refuse 65 "--resolved" log --resolved "   " "请问附近有银行吗"
+	assert_equal "$(db_value 'SELECT count(*) FROM cases')" "1"
 }
 
 @test "log: --promise 03:20 is stored as due.promise, without a warning" {

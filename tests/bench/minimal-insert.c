@@ -2,8 +2,9 @@
  * minimal-insert.c - the floor under `fq log`: the least a program must do
  * to record one case the way fq does, with nothing else.
  *
- *   minimal-insert DB        open DB, insert one case and its `logged`
- *                            event in one transaction, exit
+ *   minimal-insert DB [NOW]  open DB, insert one case and its `logged`
+ *                            event in one transaction, exit; times are
+ *                            NOW (epoch seconds), else the clock's
  *   minimal-insert --version print the linked SQLite library's version
  *
  * Same connection settings as lib/db.c (DQS off, DEFENSIVE, busy timeout,
@@ -14,6 +15,7 @@
  * Exit status 0, or 1 with SQLite's message on standard error.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -61,10 +63,12 @@ main(int argc, char **argv)
 		printf("%s\n", sqlite3_libversion());
 		return 0;
 	}
-	if (argc != 2) {
-		fprintf(stderr, "usage: minimal-insert DB | --version\n");
+	if (argc < 2 || argc > 3) {
+		fprintf(stderr, "usage: minimal-insert DB [NOW] | --version\n");
 		return 1;
 	}
+	if (argc == 3)
+		now = strtoll(argv[2], NULL, 10);
 	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READWRITE |
 			    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
 		return fail(db, "open");

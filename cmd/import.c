@@ -1,0 +1,54 @@
+/*
+ * import.c - fq import: cases with their events from JSON Lines (what
+ * fq export writes), all or nothing.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "exchange.h"
+#include "opts.h"
+#include "policy.h"
+
+const char usage_import[] = "fq import [FILE|-]";
+
+/* Only a manager may write history into the database. */
+static int
+may_import(struct fq *fq)
+{
+	if (fq->me->role == ROLE_MANAGER)
+		return 0;
+	return fq_fail(fq, FQ_EPERM, "%s (%s) may not import cases: only a "
+		       "manager may", fq->me->name, fq->me->id);
+}
+
+int
+cmd_import(struct fq *fq, int argc, char **argv)
+{
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	struct import_result r;
+	const char *path = "-";
+	FILE *in = stdin;
+	int rc;
+
+	opts_reset();
+	if (opts_next(fq, argc, argv, "", none) != -1)
+		return FQ_EUSAGE;
+	if ((rc = opts_count(fq, argc, argv, 0, 1, "")) ||
+	    (rc = may_import(fq)))
+		return rc;
+	if (optind < argc)
+		path = argv[optind];
+	if (strcmp(path, "-") && !(in = fopen(path, "r")))
+		return fq_fail(fq, FQ_ENOINPUT, "cannot open '%s': %s", path,
+			       strerror(errno));
+	rc = import_cases(fq, in, &r);
+	if (in != stdin)
+		fclose(in);
+	if (rc == 0 && !fq->quiet)
+		printf("imported %lld case%s, %lld event%s\n", r.cases,
+		       r.cases == 1 ? "" : "s", r.events,
+		       r.events == 1 ? "" : "s");
+	return rc;
+}
