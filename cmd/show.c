@@ -105,10 +105,29 @@ static const struct column timeline_cols[] = {
 	{ "text", "what", NULL, COL_FLEX, 60, what_cell },
 };
 
+/* "accept 4m, due 03:05", "reply 6h2m, due 03:30  LATE". */
+static const char *
+clock_cell(struct fq *fq, const struct val *row)
+{
+	const char *clock = v_get_str(row, "clock");
+	const struct val *due = v_get(row, "clock_due");
+	char used[32];
+
+	if (!clock)
+		return NULL;
+	dur_format((long)v_get_int(row, "clock_seconds"), used, sizeof(used));
+	if (!due || due->kind == V_NULL)
+		return arena_printf(fq->mem, "%s %s", clock, used);
+	return arena_printf(fq->mem, "%s %s, due %s%s", clock, used,
+			    time_short(fq, (time_t)due->i),
+			    v_get_int(row, "kept") ? "" : "  LATE");
+}
+
 static const struct column holder_cols[] = {
 	{ "holder", "holder", NULL, 0, 30, holder_cell },
 	{ "span", "from–to", NULL, 0, 0, span_cell },
 	{ "seconds", "held", NULL, COL_RIGHT, 0, NULL },
+	{ "clock", "clock used", NULL, 0, 0, clock_cell },
 };
 
 /* The heading: summary, status, category, owner, guest and deadlines. */
@@ -183,6 +202,54 @@ print_explain(struct fq *fq, const struct val *ex)
 	}
 }
 
+/* 1 when two events are firings of the same level at the same moment. */
+static int
+same_firing(const struct val *a, const struct val *b)
+{
+	const char *ka = v_get_str(a, "kind"), *kb = v_get_str(b, "kind");
+	const char *da = v_get_str(a, "deadline"), *db = v_get_str(b, "deadline");
+	const char *la = v_get_str(a, "level"), *lb = v_get_str(b, "level");
+
+	return !strcmp(ka, "escalated") && !strcmp(kb, "escalated") && da &&
+	       db && la && lb && !strcmp(da, db) && !strcmp(la, lb) &&
+	       v_get_int(a, "at") == v_get_int(b, "at");
+}
+
+/*
+ * The timeline for people: the ladder records one event per address it
+ * mailed; firings of one level at one moment are shown as one line.
+ */
+static struct val *
+timeline(struct fq *fq, const struct val *events)
+{
+	struct val *v = v_arr(fq->mem), *last = NULL, *to;
+	const struct val *more;
+	int i, j;
+
+	for (i = 0; i < events->n; i++) {
+		const struct val *e = events->items[i];
+
+		if (last && same_firing(last, e)) {
+			to = (struct val *)v_get(last, "to");
+			more = v_get(e, "to");
+			for (j = 0; to && more && j < more->n; j++)
+				v_push(fq->mem, to, more->items[j]);
+			continue;
+		}
+		last = v_obj(fq->mem);
+		for (j = 0; j < e->n; j++)
+			v_set(fq->mem, last, e->keys[j], e->items[j]);
+		if ((more = v_get(e, "to")) && more->kind == V_ARR) {
+			to = v_arr(fq->mem);
+			for (j = 0; j < more->n; j++)
+				v_push(fq->mem, to, more->items[j]);
+			v_set(fq->mem, last, "to", to);
+		}
+		v_push(fq->mem, v, last);
+	}
+	return v;
+}
+
 /* The human view: heading, holders, timeline (always as tables). */
 static int
 print_case(struct fq *fq, const struct fq_case *c, struct val *events,
@@ -196,10 +263,10 @@ print_case(struct fq *fq, const struct fq_case *c, struct val *events,
 		print_explain(fq, explain);
 	fq->format = FMT_TABLE;
 	printf("  holders\n");
-	rc = out_list(fq, holder_cols, 3, holders);
+	rc = out_list(fq, holder_cols, 4, holders);
 	printf("  timeline\n");
 	if (rc == 0)
-		rc = out_list(fq, timeline_cols, 4, events);
+		rc = out_list(fq, timeline_cols, 4, timeline(fq, events));
 	fq->format = f;
 	return rc;
 }

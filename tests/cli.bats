@@ -246,6 +246,15 @@ EOF
 	assert_equal "$(db_digest)" "$snap"
 }
 
+@test "cli: FQ_NOW without an offset is in the policy's time zone, not TZ" {
+	FQ_NOW=2026-11-27T03:00 TZ=America/New_York run -0 --separate-stderr \
+		fq log --format json 手机忘在棋牌室
+	assert_equal "$(jq -r .created_at <<<"$output")" "2026-11-27T03:00:00+08:00"
+	assert_equal "$(jq -r .due.reply <<<"$output")" "2026-11-27T03:30:00+08:00"
+	FQ_NOW=2026-11-26T19:00:00Z run -0 --separate-stderr fq log --format json 手机忘在棋牌室
+	assert_equal "$(jq -r .created_at <<<"$output")" "2026-11-27T03:00:00+08:00"
+}
+
 @test "cli: under env -i (as cron, no locale) a Chinese case is logged and listed" {
 	local db="$BATS_TEST_TMPDIR/cron.db" pol="$TOP/policies/hotel.yaml"
 	# Sanitizer settings pass through, so that a report still reaches

@@ -14,8 +14,11 @@ bats_require_minimum_version 1.5.0
 #   4  03:00  li.na      请问附近有银行吗     inquiry        closed at once, so
 #                                                            held by li.na in housekeeping
 #   5  03:00  zhou.min   我要投诉房间太吵     complaint      duty_manager  周太太 1210
-setup() {
-	fq_setup
+setup_file() {
+	fq_env
+	# Built once, copied for each test (it saves ~150 runs of fq).
+	export FQ_DB="$BATS_FILE_TMPDIR/night.db"
+	fq init >/dev/null
 	at 2026-11-27T01:00:00+08:00 log_case --guest 周先生 --room 1208 \
 		"手机忘在棋牌室" >/dev/null
 	FQ_USER=chen.jing at 2026-11-27T02:00:00+08:00 log_case \
@@ -25,6 +28,12 @@ setup() {
 	log_case --resolved "已告知：出门右转两百米" "请问附近有银行吗" >/dev/null
 	FQ_USER=zhou.min log_case --guest 周太太 --room 1210 \
 		"我要投诉房间太吵" >/dev/null
+	[ ! -e "$FQ_DB-wal" ] || fail "the template database has a WAL left"
+}
+
+setup() {
+	fq_env
+	cp "$BATS_FILE_TMPDIR/night.db" "$FQ_DB"
 }
 
 # The ids fq list prints for the given options, as a JSON array.
