@@ -80,7 +80,8 @@ my_list(struct fq *fq)
 	f.involves = fq->me->id;
 	if ((rc = cases_each(fq, &f, add_row, rows)))
 		return rc;
-	qsort(rows->items, (size_t)rows->n, sizeof(*rows->items), by_urgency);
+	if (rows->n > 1)
+		qsort(rows->items, (size_t)rows->n, sizeof(*rows->items), by_urgency);
 	return out_list(fq, columns, sizeof(columns) / sizeof(columns[0]),
 			rows);
 }

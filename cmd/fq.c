@@ -281,9 +281,10 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (argc < 2) {
+		/* The list on stderr is the whole message. */
 		command_list(g.help ? stdout : stderr);
-		rc = g.help ? 0 : FQ_EUSAGE;
-		goto out;
+		rc = check_stdout(&fq, g.help ? 0 : FQ_EUSAGE);
+		goto done;
 	}
 	if (argv[1][0] == '-') {
 		rc = fq_fail(&fq, FQ_EUSAGE, "unknown option '%s' (see "
@@ -302,6 +303,7 @@ out:
 	rc = check_stdout(&fq, rc);
 	if (rc && rc != FQ_MATCH)
 		report(&fq, c, rc);
+done:
 	db_close(&fq);
 	policy_free(fq.pol);
 	arena_free(fq.mem);

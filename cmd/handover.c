@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "cmds.h"
 #include "events.h"
+#include "lifecycle.h"
 #include "names.h"
 #include "opts.h"
 #include "out.h"
@@ -36,23 +37,13 @@ holder_cell(struct fq *fq, const struct val *row)
 			   v_get_str(row, "handler"));
 }
 
-static const char *
-next_cell(struct fq *fq, const struct val *row)
-{
-	const char *k = v_get_str(row, "next_deadline");
-
-	if (!k)
-		return v_get_str(row, "status");
-	return arena_printf(fq->mem, "%s %s%s", k,
-			    time_short(fq, (time_t)v_get_int(row, "next_due")),
-			    v_get_int(row, "next_due") < fq_now() ? " LATE" : "");
-}
-
 static const struct column columns[] = {
 	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
 	{ "owner", "owner", NULL, 0, 10, owner_cell },
 	{ "holder", "holder", NULL, 0, 22, holder_cell },
-	{ "next", "next due", NULL, 0, 0, next_cell },
+	{ "next_deadline", "next", NULL, 0, 0, NULL },
+	{ "next_due", "due", NULL, 0, 0, NULL },
+	{ "late", "late", NULL, 0, 0, NULL },
 	{ "last_note", "last note", NULL, COL_FLEX, 24, NULL },
 	{ "summary", "what", NULL, COL_FLEX, 30, NULL },
 };
@@ -73,9 +64,12 @@ next_deadline(const struct fq_case *c)
 static int
 add_row(struct fq *fq, struct fq_case *c, void *arg)
 {
-	struct val *row = case_json(fq, c);
-	int k = next_deadline(c);
+	struct val *row;
+	int k;
 
+	case_catch_up(fq, c);
+	row = case_json(fq, c);
+	k = next_deadline(c);
 	v_set_str(fq->mem, row, "next_deadline", k >= 0 ? due_names[k] : NULL);
 	v_set_time(fq->mem, row, "next_due", k >= 0 ? c->due[k] : 0);
 	v_set_str(fq->mem, row, "last_note", event_last_note(fq, c->id));

@@ -140,8 +140,9 @@ parse(struct fq *fq, int argc, char **argv, struct options *o)
 		default: return FQ_EUSAGE;
 		}
 	}
+	/* Late means past the deadline: at its very second it is not yet. */
 	o->f.horizon = within.set ? cal_deadline(&p->cal, fq_now(), &within)
-				  : fq_now();
+				  : fq_now() - 1;
 	return opts_count(fq, argc, argv, 0, 0, "");
 }
 
@@ -160,7 +161,8 @@ cmd_overdue(struct fq *fq, int argc, char **argv)
 	}
 	if ((rc = overdue_each(fq, &o.f, add_rows, &o)))
 		return rc;
-	qsort(o.rows->items, (size_t)o.rows->n, sizeof(*o.rows->items), by_due);
+	if (o.rows->n > 1)
+		qsort(o.rows->items, (size_t)o.rows->n, sizeof(*o.rows->items), by_due);
 	if ((rc = out_list(fq, columns, sizeof(columns) / sizeof(columns[0]),
 			   o.rows)))
 		return rc;

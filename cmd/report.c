@@ -54,13 +54,16 @@ transfers_cell(struct fq *fq, const struct val *row)
 
 	if (!v || v->kind != V_RATE)
 		return NULL;
-	return arena_printf(fq->mem, "%.2f", v->r);
+	if (fq->format == FMT_TABLE || fq->format == FMT_MARKDOWN)
+		return arena_printf(fq->mem, "%.2f", v->r);
+	return json_text(fq->mem, v);	/* as in JSON: up to 4 decimals */
 }
 
 static const struct column figure_cols[] = {
 	{ "group", "group", NULL, 0, 16, group_cell },
 	{ "logged", "logged", NULL, COL_RIGHT, 0, NULL },
 	{ "closed", "closed", NULL, COL_RIGHT, 0, NULL },
+	{ "first_contact", "settled", NULL, COL_RIGHT, 0, NULL },
 	{ "first_contact_rate", "first-contact", NULL, COL_RIGHT, 0, NULL },
 	{ "replied_on_time_rate", "on-time", NULL, COL_RIGHT, 0, NULL },
 	{ "reply_median_s", "reply p50", NULL, COL_RIGHT, 0, NULL },
@@ -73,7 +76,6 @@ static const struct column figure_cols[] = {
 	{ "callbacks_rate", "callbacks", NULL, COL_RIGHT, 0, NULL },
 	{ "unsatisfied_callbacks", "unsatisfied", NULL, COL_RIGHT, 0, NULL },
 	{ "late_now", "late now", NULL, COL_RIGHT, 0, NULL },
-	{ "first_contact", "first_contact", NULL, COL_RIGHT, 0, NULL },
 };
 
 static const char *
@@ -150,5 +152,5 @@ cmd_report(struct fq *fq, int argc, char **argv)
 	if ((rc = report_rows(fq, grouping, since, until, &rows)))
 		return rc;
 	return out_list(fq, figure_cols, sizeof(figure_cols) /
-			sizeof(figure_cols[0]) - 1, rows);
+			sizeof(figure_cols[0]), rows);
 }

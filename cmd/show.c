@@ -187,7 +187,12 @@ print_explain(struct fq *fq, const struct val *ex)
 		       time_local(fq->mem, (time_t)v_get_int(e, "start")),
 		       v_get_str(e, "start_kind") ? v_get_str(e, "start_kind")
 						  : "logged");
+		if (v_get_int(e, "counting_from") != v_get_int(e, "start"))
+			printf("             counting from %s (the next working "
+			       "time)\n", time_local(fq->mem,
+			       (time_t)v_get_int(e, "counting_from")));
 		printf("             counted %s of %s time\n",
+		       v_get_str(e, "limit") ? v_get_str(e, "limit") :
 		       dur_format((long)v_get_int(e, "counted_seconds"), buf,
 				  sizeof(buf)), v_get_str(e, "counts"));
 		for (j = 0; pauses && j < pauses->n; j++) {

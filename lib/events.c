@@ -29,6 +29,7 @@ event_digest(const char *prev, long long id, long long case_id,
 	     long long seq, long long at, const char *actor,
 	     const char *kind, const char *data, char out[65])
 {
+	static const char hex[] = "0123456789abcdef";
 	struct sha256_ctx ctx;
 	uint8_t md[SHA256_DIGEST_SIZE];
 	char num[96];
@@ -42,8 +43,11 @@ event_digest(const char *prev, long long id, long long case_id,
 	feed(&ctx, kind);
 	feed(&ctx, data);
 	sha256_digest(&ctx, sizeof(md), md);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 0xf];
+	}
+	out[2 * SHA256_DIGEST_SIZE] = '\0';
 }
 
 int

@@ -202,6 +202,7 @@ struct importer {
 	char **index_sql;	/* the dropped indexes, to make again */
 	int nindex;
 	int dropped;		/* 1 once the indexes are dropped */
+	long long cache_size;	/* PRAGMA cache_size before the import */
 	struct import_result *r;
 };
 
@@ -234,6 +235,17 @@ on_line(struct importer *im, int rc)
 	return rc;
 }
 
+/* The value of a lowercase hex digit, or -1. */
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
 /* Reads 64 lowercase hex digits into 32 bytes; -1 if s is not that. */
 static int
 unhex(const char *s, uint8_t out[32])
@@ -241,13 +253,8 @@ unhex(const char *s, uint8_t out[32])
 	int i, hi, lo;
 
 	for (i = 0; i < 32; i++) {
-		hi = s[2 * i];
-		lo = hi ? s[2 * i + 1] : 0;
-		hi = hi >= '0' && hi <= '9' ? hi - '0' :
-		     hi >= 'a' && hi <= 'f' ? hi - 'a' + 10 : -1;
-		lo = lo >= '0' && lo <= '9' ? lo - '0' :
-		     lo >= 'a' && lo <= 'f' ? lo - 'a' + 10 : -1;
-		if (hi < 0 || lo < 0)
+		if ((hi = hexval(s[2 * i])) < 0 ||
+		    (lo = hexval(s[2 * i + 1])) < 0)
 			return -1;
 		out[i] = (uint8_t)(hi << 4 | lo);
 	}
@@ -587,9 +594,9 @@ check_ids(struct importer *im, const struct fq_case *c)
 		unknown_id(im, "staff member", c->handler);
 }
 
-/* Keeps what the chain check needs of an event. */
-static int
-add_link(struct importer *im, const struct event_row *e)
+/* Room for one more link; NULL after fq_fail(). */
+static struct link *
+new_link(struct importer *im)
 {
 	struct link *l;
 	size_t cap;
@@ -597,18 +604,17 @@ add_link(struct importer *im, const struct event_row *e)
 	if (im->nlinks == im->caplinks) {
 		cap = im->caplinks ? im->caplinks * 2 : 4096;
 		l = realloc(im->links, cap * sizeof(*l));
-		if (!l)
-			return fq_fail(im->fq, FQ_EINTERNAL, "out of memory "
-				       "after %zu events", im->nlinks);
+		if (!l) {
+			fq_fail(im->fq, FQ_EINTERNAL, "out of memory after "
+				"%zu events", im->nlinks);
+			return NULL;
+		}
 		im->links = l;
 		im->caplinks = cap;
 	}
-	l = &im->links[im->nlinks++];
-	l->id = e->id;
+	l = &im->links[im->nlinks];
 	l->line = im->line;
-	unhex(e->prev, l->prev);
-	unhex(e->digest, l->digest);
-	return 0;
+	return l;
 }
 
 static const char *const event_keys[] = {
@@ -642,13 +648,18 @@ read_event(struct importer *im, const struct val *obj, int i,
 	return 0;
 }
 
-/* Checks an event against its place in the case and its digest. */
+/*
+ * Checks an event against its place in the case and its digest, and
+ * keeps what the chain check needs of it.
+ */
 static int
 check_event(struct importer *im, const struct event_row *e, int i)
 {
+	struct link *l;
 	char want[65];
-	uint8_t bin[32];
 
+	if (!(l = new_link(im)))
+		return im->fq->err_code;
 	if (e->seq != i + 1)
 		return bad(im, "event %lld has seq %lld where %d was expected "
 			   "(seq runs 1, 2, ... in order)", e->id, e->seq,
@@ -656,7 +667,7 @@ check_event(struct importer *im, const struct event_row *e, int i)
 	if (i == 0 && strcmp(e->kind, "logged"))
 		return bad(im, "the first event is '%s', not 'logged'",
 			   e->kind);
-	if (unhex(e->prev, bin))
+	if (unhex(e->prev, l->prev))
 		return bad(im, "event %lld: 'prev' is not a digest (64 "
 			   "lowercase hex digits)", e->id);
 	event_digest(e->prev, e->id, e->case_id, e->seq, e->at, e->actor,
@@ -665,6 +676,9 @@ check_event(struct importer *im, const struct event_row *e, int i)
 		return bad(im, "event %lld (seq %lld, '%s') does not match its "
 			   "digest: it was altered after it was exported",
 			   e->id, e->seq, e->kind);
+	unhex(want, l->digest);
+	l->id = e->id;
+	im->nlinks++;
 	return 0;
 }
 
@@ -684,7 +698,6 @@ load_events(struct importer *im, const struct fq_case *c,
 		e.case_id = c->id;
 		if ((rc = read_event(im, events->items[i], i, &e)) ||
 		    (rc = check_event(im, &e, i)) ||
-		    (rc = add_link(im, &e)) ||
 		    (rc = on_line(im, event_restore(im->fq, im->events, &e))))
 			return rc;
 		if (strcmp(e.actor, "fq") && !policy_staff(p, e.actor))
@@ -789,6 +802,37 @@ maybe_drop_indexes(struct importer *im)
 	return indexes_drop(im);
 }
 
+/*
+ * Gives SQLite a bigger page cache for the import, so that it writes
+ * pages once, at the commit, rather than as the cache spills.
+ */
+static int
+cache_grow(struct importer *im)
+{
+	sqlite3_stmt *st = db_prepare(im->fq, "PRAGMA cache_size");
+	char sql[64];
+
+	if (db_step(im->fq, st) == 1)
+		im->cache_size = col_int(st, 0);
+	db_finish(st);
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d",
+		 IMPORT_CACHE_KIB);
+	return db_exec(im->fq, sql);
+}
+
+/* Gives the page cache its size again. */
+static void
+cache_shrink(struct importer *im)
+{
+	char sql[64];
+
+	if (!im->cache_size)
+		return;
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld",
+		 im->cache_size);
+	db_exec(im->fq, sql);
+}
+
 /* Sets up the statements and reads the chain's head. */
 static int
 importer_begin(struct importer *im)
@@ -803,7 +847,8 @@ importer_begin(struct importer *im)
 		return fq_fail(fq, FQ_EDATA, "the database's last event (%lld) "
 			       "has a malformed digest; run 'fq verify'",
 			       im->head_id);
-	if ((im->had_cases = cases_count(fq)) < 0)
+	if ((im->had_cases = cases_count(fq)) < 0 ||
+	    (rc = cache_grow(im)))
 		return fq->err_code;
 	if (!(im->cases = cases_restorer(fq)) ||
 	    !(im->events = events_restorer(fq)))
@@ -818,6 +863,7 @@ importer_end(struct importer *im)
 	db_finish(im->cases);
 	db_finish(im->events);
 	free(im->links);
+	cache_shrink(im);
 }
 
 /* Reads every line; the per-line text lives in scratch memory. */

@@ -18,10 +18,8 @@ clock_event(const struct val *events, int k)
 	for (i = 0; i < events->n; i++) {
 		const char *kind = v_get_str(events->items[i], "kind");
 
-		if (!strcmp(kind, "logged") ||
-		    (k == DUE_ACCEPT && !strcmp(kind, "transferred")) ||
-		    ((k == DUE_REPLY || k == DUE_RESOLVE) &&
-		     !strcmp(kind, "reopened")))
+		if (!strcmp(kind, "logged") || !strcmp(kind, "reopened") ||
+		    (k == DUE_ACCEPT && !strcmp(kind, "transferred")))
 			found = events->items[i];
 	}
 	return found;
@@ -99,6 +97,8 @@ explain_one(struct fq *fq, const struct fq_case *c, const struct val *events,
 		  dur_spell(d, buf, sizeof(buf))) : NULL);
 	v_set_str(fq->mem, o, "counts", work ? "working" : "wall");
 	v_set_time(fq->mem, o, "start", start);
+	v_set_time(fq->mem, o, "counting_from", work ?
+		   cal_next_working(cal, start) : start);
 	v_set_str(fq->mem, o, "start_kind", ev ? v_get_str(ev, "kind") : NULL);
 	v_set(fq->mem, o, "pauses", pauses);
 	v_set(fq->mem, o, "counted_seconds", v_dur(fq->mem, d && d->set ?

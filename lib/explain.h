@@ -10,8 +10,10 @@
 
 /*
  * One object per running deadline: {deadline, due, rule, limit, counts
- * ("wall" or "working"), start, start_kind, pauses [{from, to, reason}],
- * counted_seconds, computed (the due time the rule and pauses give)}.
+ * ("wall" or "working"), start, start_kind, counting_from (the first
+ * working moment at or after start), pauses [{from, to, reason}],
+ * counted_seconds (of the kind `counts` says), computed (the due time
+ * the rule and pauses give)}.
  */
 struct val *explain_case(struct fq *fq, const struct fq_case *c,
 			 const struct val *events);

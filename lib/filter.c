@@ -2,6 +2,7 @@
  * filter.c - the case filters of fq list and fq export, from the command
  * line.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,8 +70,9 @@ parse_limit(struct fq *fq, const char *s, long *limit)
 {
 	char *end;
 
+	errno = 0;
 	*limit = strtol(s, &end, 10);
-	if (*end || *limit <= 0)
+	if (*end || *limit <= 0 || errno)
 		return fq_fail(fq, FQ_EUSAGE, "--limit takes a positive "
 			       "number, not '%s'", s);
 	return 0;

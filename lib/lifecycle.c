@@ -62,14 +62,14 @@ need_state(struct fq *fq, const struct fq_case *c, int ok, const char *step)
 		return fq_fail(fq, FQ_EDATA, "case #%lld is declined and waits "
 			       "for a supervisor's 'fq sign'", c->id);
 	case S_REPLIED:
-		return fq_fail(fq, FQ_EDATA, "case #%lld is answered and waits "
+		return fq_fail(fq, FQ_EDATA, "case #%lld is replied and waits "
 			       "for the owner's 'fq callback'", c->id);
 	default:
 		return fq_fail(fq, FQ_EDATA, "case #%lld is open; %s", c->id,
 			       !strcmp(step, "callback") ?
 			       "answer it with 'fq reply' first" :
 			       !strcmp(step, "sign") ?
-			       "only a declined case is signed off" :
+			       "only a refusal ('fq decline') is signed off" :
 			       "there is nothing to reopen");
 	}
 }
@@ -130,6 +130,19 @@ close_case(struct fq *fq, struct fq_case *c)
 	for (k = 0; k < NDUE; k++)
 		c->due[k] = 0;
 	return event_add(fq, c->id, "closed", NULL);
+}
+
+/* Adds the running deadlines to an event's data ("reply_due_at" ...). */
+static void
+dues_data(struct fq *fq, struct val *d, const struct fq_case *c)
+{
+	int k;
+
+	for (k = 0; k < NDUE; k++)
+		if (c->due[k])
+			v_set_int(fq->mem, d, arena_printf(fq->mem, "%s_due_at",
+							   due_names[k]),
+				  (long long)c->due[k]);
 }
 
 /* Opens the case again: the reply and resolve clocks start anew. */
@@ -326,6 +339,8 @@ replied_data(struct fq *fq, const struct fq_case *c, const char *answer,
 
 	v_set_str(fq->mem, d, "by", by);
 	if (due) {
+		v_set_str(fq->mem, d, "deadline", c->due[DUE_PROMISE] ?
+			  "promise" : "reply");
 		v_set_int(fq->mem, d, "due", (long long)due);
 		v_set(fq->mem, d, "late", v_bool(fq->mem, fq_now() > due));
 	}
@@ -379,8 +394,9 @@ case_callback(struct fq *fq, struct fq_case *c, const char *note,
 		return rc;
 	if (unsatisfied) {
 		open_again(fq, c);
-		if ((rc = event_add(fq, c->id, "reopened",
-				    with_text(fq, "the guest is not satisfied"))))
+		d = with_text(fq, "the guest is not satisfied");
+		dues_data(fq, d, c);
+		if ((rc = event_add(fq, c->id, "reopened", d)))
 			return rc;
 	} else if (!was_closed && (rc = close_case(fq, c))) {
 		return rc;
@@ -494,6 +510,7 @@ case_sign(struct fq *fq, struct fq_case *c)
 int
 case_reopen(struct fq *fq, struct fq_case *c, const char *note)
 {
+	struct val *d;
 	int rc;
 
 	if ((rc = need_state(fq, c, S_CLOSED, "reopen")) ||
@@ -502,7 +519,9 @@ case_reopen(struct fq *fq, struct fq_case *c, const char *note)
 			     TEXT_REQUIRED | TEXT_MULTILINE)))
 		return rc;
 	open_again(fq, c);
-	if ((rc = event_add(fq, c->id, "reopened", with_text(fq, note))))
+	d = with_text(fq, note);
+	dues_data(fq, d, c);
+	if ((rc = event_add(fq, c->id, "reopened", d)))
 		return rc;
 	return case_save(fq, c);
 }
@@ -544,7 +563,8 @@ case_resume(struct fq *fq, struct fq_case *c)
 	    (rc = may_handle(fq, c, "resume")))
 		return rc;
 	if (c->resumed_auto)
-		return 0;	/* its --until passed: resumed already */
+		return fq_fail(fq, FQ_EDATA, "#%lld is not waiting: its wait "
+			       "ended by itself (--until)", c->id);
 	if (!c->waiting_since)
 		return fq_fail(fq, FQ_EDATA, "#%lld is not waiting", c->id);
 	v_set_int(fq->mem, d, "since", (long long)c->waiting_since);

@@ -141,6 +141,24 @@ address(struct arena *a, const char *name, const char *addr)
 	return arena_printf(a, "\"%s\" <%s>", name, addr);
 }
 
+/* "名字 <addr>" or "addr" as a header value, the name encoded if need be. */
+static char *
+mailbox(struct arena *a, const char *spec)
+{
+	const char *lt = strchr(spec, '<'), *gt = strrchr(spec, '>');
+	const char *s = spec, *e;
+
+	if (!lt || !gt || gt < lt)
+		return arena_strdup(a, spec);
+	e = lt;
+	while (*s == ' ' || *s == '"')
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '"'))
+		e--;
+	return address(a, e > s ? arena_strndup(a, s, (size_t)(e - s)) : NULL,
+		       arena_strndup(a, lt + 1, (size_t)(gt - lt - 1)));
+}
+
 char *
 mail_format(struct fq *fq, const struct mail *m)
 {
@@ -157,7 +175,7 @@ mail_format(struct fq *fq, const struct mail *m)
 		"Content-Transfer-Encoding: 8bit\n"
 		"Auto-Submitted: auto-generated\n"
 		"\n%s",
-		m->from, address(a, m->to_name, m->to_addr),
+		mailbox(a, m->from), address(a, m->to_name, m->to_addr),
 		mail_encode_header(a, "Subject", m->subject), mail_date(a),
 		message_id(a, m->from), m->body);
 }

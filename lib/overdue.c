@@ -90,8 +90,8 @@ clock_start(struct fq *fq, long long id, int k)
 {
 	sqlite3_stmt *st = db_prepare(fq,
 		"SELECT max(seq) FROM events WHERE case_id = :case AND "
-		"(kind = 'logged' OR (:accept AND kind = 'transferred') OR "
-		"(NOT :accept AND kind = 'reopened'))");
+		"(kind IN ('logged', 'reopened') OR "
+		"(:accept AND kind = 'transferred'))");
 	long long seq = 0;
 
 	bind_int(st, ":case", id);
@@ -134,7 +134,7 @@ firing_pending(struct fq *fq, const struct firing *f)
 		return 1;
 	if (!lv->repeat.set)
 		return 0;
-	return fq_now() >= last + dur_seconds(&fq->pol->cal, &lv->repeat);
+	return fq_now() >= cal_deadline(&fq->pol->cal, last, &lv->repeat);
 }
 
 /* Adds a firing to the list (each recipient once per level). */

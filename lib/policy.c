@@ -149,7 +149,8 @@ report(struct ld *l)
 	const struct perr *e;
 	int i;
 
-	qsort(l->errs, (size_t)l->nerrs, sizeof(*l->errs), errcmp);
+	if (l->nerrs > 1)
+		qsort(l->errs, (size_t)l->nerrs, sizeof(*l->errs), errcmp);
 	for (i = 0; i < l->nerrs; i++) {
 		e = &l->errs[i];
 		if (i == 0)
@@ -1258,7 +1259,8 @@ shifts(struct ld *l, const struct field *f)
 		else
 			p->shifts[p->nshifts++] = m;
 	}
-	qsort(p->shifts, (size_t)p->nshifts, sizeof(int), intcmp);
+	if (p->nshifts > 1)
+		qsort(p->shifts, (size_t)p->nshifts, sizeof(int), intcmp);
 }
 
 /* ---- the whole file ---- */

@@ -13,6 +13,7 @@
 #include "cases.h"
 #include "clock.h"
 #include "db.h"
+#include "lifecycle.h"
 #include "policy.h"
 #include "report.h"
 #include "roles.h"
@@ -51,7 +52,8 @@ report_by_parse(const char *s)
 /* What one case contributes. */
 #define CASE_SQL \
 	"SELECT %s, c.status = 'closed', c.first_contact, " \
-	"  (c.next_due < :now AND c.waiting_since IS NULL), " \
+	"  CASE WHEN c.waiting_since IS NULL THEN c.next_due < :now " \
+	"    WHEN c.waiting_until <= :now THEN -c.id ELSE 0 END, " \
 	"  c.category IN (SELECT value FROM json_each(:callback)), " \
 	"  e.replied_at - c.created_at, e.reply_late, e.transfers, " \
 	"  e.escalations, e.declines, e.callbacks, e.unsatisfied " \
@@ -78,7 +80,7 @@ report_by_parse(const char *s)
 #define ACCEPT_SQL \
 	"SELECT %s, a.at - (SELECT max(s.at) FROM events s " \
 	"  WHERE s.case_id = a.case_id AND s.seq < a.seq " \
-	"  AND s.kind IN ('logged', 'transferred')) " \
+	"  AND s.kind IN ('logged', 'transferred', 'reopened')) " \
 	"FROM events a JOIN cases c ON c.id = a.case_id " \
 	"WHERE a.kind = 'accepted' AND a.data ->> '$.due' IS NOT NULL " \
 	"AND c.created_at >= :since AND c.created_at < :until"
@@ -142,6 +144,25 @@ callback_categories(struct fq *fq)
 	return arena_printf(fq->mem, "%s]", s);
 }
 
+/*
+ * 1 when a case whose wait ended by itself (--until) is late now, once
+ * its deadlines have moved on by the pause.
+ */
+static int
+late_after_wait(struct fq *fq, long long id)
+{
+	struct fq_case c;
+	int k;
+
+	if (case_get(fq, id, &c))
+		return 0;
+	case_catch_up(fq, &c);
+	for (k = 0; k < NDUE; k++)
+		if (case_late(&c, k, fq_now()))
+			return 1;
+	return 0;
+}
+
 /* Adds one case row of CASE_SQL to its group. */
 static void
 add_case(struct fq *fq, struct groups *g, sqlite3_stmt *st)
@@ -151,7 +172,10 @@ add_case(struct fq *fq, struct groups *g, sqlite3_stmt *st)
 	gr->logged++;
 	gr->closed += col_int(st, 1);
 	gr->first_contact += col_int(st, 2);
-	gr->late_now += col_int(st, 3);
+	if (col_int(st, 3) < 0)
+		gr->late_now += late_after_wait(fq, -col_int(st, 3));
+	else
+		gr->late_now += col_int(st, 3);
 	if (sqlite3_column_type(st, 5) != SQLITE_NULL)
 		sample(fq, &gr->reply, (long)col_int(st, 5));
 	if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
@@ -161,7 +185,9 @@ add_case(struct fq *fq, struct groups *g, sqlite3_stmt *st)
 	gr->transfers += col_int(st, 7);
 	gr->escalations += col_int(st, 8);
 	gr->declines += col_int(st, 9);
-	if (col_int(st, 4) && sqlite3_column_type(st, 5) != SQLITE_NULL) {
+	/* Settled at intake (first contact): no callback is owed. */
+	if (col_int(st, 4) && !col_int(st, 2) &&
+	    sqlite3_column_type(st, 5) != SQLITE_NULL) {
 		gr->need_callback++;
 		gr->callbacks += col_int(st, 10) > 0;
 	}
@@ -223,7 +249,8 @@ percentile(struct fq *fq, struct samples *s, double p)
 
 	if (s->n == 0)
 		return v_null(fq->mem);
-	qsort(s->v, (size_t)s->n, sizeof(*s->v), by_value);
+	if (s->n > 1)
+		qsort(s->v, (size_t)s->n, sizeof(*s->v), by_value);
 	rank = (long)ceil(p / 100.0 * (double)s->n);
 	return v_dur(fq->mem, s->v[rank < 1 ? 0 : rank - 1]);
 }
@@ -341,7 +368,8 @@ lapse(struct fq *fq, const char *person, const char *what, long long id,
 
 /* Replies and acceptances that came after their deadline. */
 #define LATE_STEPS_SQL \
-	"SELECT CASE e.kind WHEN 'replied' THEN e.actor END, e.kind, c.id, " \
+	"SELECT CASE e.kind WHEN 'replied' THEN e.actor END, " \
+	"  coalesce(e.data ->> '$.deadline', e.kind), c.id, " \
 	"  c.summary, e.at - (e.data ->> '$.due'), " \
 	"  coalesce(e.data ->> '$.department', c.department) " \
 	"FROM events e JOIN cases c ON c.id = e.case_id " \
@@ -361,13 +389,14 @@ late_steps(struct fq *fq, time_t since, time_t until, struct val *rows)
 	bind_int(st, ":since", (long long)since);
 	bind_int(st, ":until", (long long)until);
 	while ((rc = db_step(fq, st)) == 1) {
-		int reply = !strcmp((const char *)sqlite3_column_text(st, 1),
-				    "replied");
+		const char *what = col_text(fq, st, 1);
 
+		/* "accepted": the department's acceptance came late. */
 		v_push(fq->mem, rows, lapse(fq, col_text(fq, st, 0),
 			"late_holding", col_int(st, 2), col_text(fq, st, 3),
-			reply ? "reply" : "accept", (long)col_int(st, 4),
-			col_text(fq, st, 5)));
+			!strcmp(what, "accepted") ? "accept" :
+			!strcmp(what, "replied") ? "reply" : what,
+			(long)col_int(st, 4), col_text(fq, st, 5)));
 	}
 	db_finish(st);
 	return rc < 0 ? fq->err_code : 0;
@@ -390,6 +419,7 @@ standing(struct fq *fq, struct fq_case *c, void *arg)
 	time_t now = fq_now();
 	int k;
 
+	case_catch_up(fq, c);
 	if (!strcmp(c->status, "declined")) {
 		v_push(fq->mem, rows, lapse(fq, signer(fq, c->department),
 			"refusal_unsigned", c->id, c->summary, NULL,

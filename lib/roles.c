@@ -81,20 +81,26 @@ may_accept(struct fq *fq, const struct fq_case *c, const char *handler)
 {
 	const struct policy *p = fq->pol;
 	const struct staff *me = fq->me, *h = policy_staff(p, handler);
+	int lead = me->role == ROLE_MANAGER ||
+		   is_supervisor_of(p, me, c->department);
 
 	if (!h)
 		return fq_fail(fq, FQ_EDATA, "'%s' is not staff in the policy",
 			       handler);
-	if (!same(dept_of(p, h), c->department) && h->role != ROLE_MANAGER)
-		return fq_fail(fq, FQ_EDATA, "%s (%s) is not a member of %s, "
-			       "which holds #%lld; transfer it first", h->name,
-			       h->id, dept_name(p, c->department), c->id);
-	if (h == me || me->role == ROLE_MANAGER ||
-	    is_supervisor_of(p, me, c->department))
+	if (h != me && !lead)
+		return fq_fail(fq, FQ_EPERM, "%s may not assign #%lld to %s: "
+			       "only a supervisor of %s or a manager may",
+			       who(fq), c->id, h->name,
+			       dept_name(p, c->department));
+	if (same(dept_of(p, h), c->department) || h->role == ROLE_MANAGER)
 		return 0;
-	return fq_fail(fq, FQ_EPERM, "%s may not assign #%lld to %s: only a "
-		       "supervisor of %s or a manager may", who(fq), c->id,
-		       h->name, dept_name(p, c->department));
+	if (h == me)
+		return fq_fail(fq, FQ_EPERM, "%s is not a member of %s, which "
+			       "holds #%lld; ask it to accept, or transfer it",
+			       who(fq), dept_name(p, c->department), c->id);
+	return fq_fail(fq, FQ_EDATA, "%s (%s) is not a member of %s, which "
+		       "holds #%lld; transfer it first", h->name, h->id,
+		       dept_name(p, c->department), c->id);
 }
 
 const struct staff **

@@ -2,8 +2,8 @@
  * roles.h - who may do what to a case (fq(1), WHO MAY DO WHAT).
  *
  * Each check returns 0, or FQ_EPERM after fq_fail() with a message that
- * names who may (may_accept: FQ_EDATA for a handler who is not staff of
- * the holding department).
+ * names who may (may_accept: FQ_EDATA when a supervisor names a handler
+ * who is not staff of the holding department).
  */
 #ifndef FQ_ROLES_H
 #define FQ_ROLES_H

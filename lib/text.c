@@ -76,13 +76,25 @@ text_has(const char *s, const char *needle)
 const char *
 text_mask_phone(struct arena *a, const char *phone)
 {
-	size_t n;
-	char *m;
+	int digits = 0, seen = 0;
+	const char *p;
+	char *m, *q;
 
-	if (!phone || (n = strlen(phone)) < 8)
+	if (!phone)
+		return NULL;
+	for (p = phone; *p; p++)
+		digits += *p >= '0' && *p <= '9';
+	if (digits < 8)
 		return phone;
+	/* Only ASCII digits change, so the text stays valid UTF-8. */
 	m = arena_strdup(a, phone);
-	memset(m + 3, '*', n - 7);
+	for (q = m; *q; q++) {
+		if (*q < '0' || *q > '9')
+			continue;
+		if (seen >= 3 && seen < digits - 4)
+			*q = '*';
+		seen++;
+	}
 	return m;
 }
 
@@ -102,6 +114,6 @@ text_read_stdin(struct fq *fq, const char *what, int max, char **out)
 	while (n > 0 && buf[n - 1] == '\n')
 		n--;
 	buf[n] = '\0';
-	*out = buf;
+	*out = n ? buf : NULL;	/* nothing given: no details */
 	return 0;
 }

@@ -31,9 +31,15 @@ int text_check(struct fq *fq, const char *what, const char *s, int max,
 int text_chars(const char *s);
 /* 1 when `s` contains `needle` (byte-wise; UTF-8 safe). */
 int text_has(const char *s, const char *needle);
-/* "13912345678" -> "139****5678" (for tables); short numbers unchanged. */
+/*
+ * "13912345678" -> "139****5678" (for tables): the digits between the
+ * first three and the last four become '*'; fewer than 8 digits: as is.
+ */
 const char *text_mask_phone(struct arena *a, const char *phone);
-/* Reads all of standard input (for "-"); FQ_EDATA if it is too long. */
+/*
+ * Reads all of standard input (for "-"), without trailing newlines;
+ * *out is NULL when there was nothing.  FQ_EDATA if it is too long.
+ */
 int text_read_stdin(struct fq *fq, const char *what, int max, char **out);
 
 #endif

@@ -166,9 +166,9 @@ resolve	10wd	working	2026-10-20T16:00:00+08:00"
 	id=$(at 2026-10-03T10:00:00+08:00 log_case "公务员年度考核结果什么时候公布")
 	run -0 --separate-stderr fq show "$id" --explain
 	# resolve is 10wd: 75 working hours; "3d3h" reads as three days
-	line=$(grep -A3 '^ *resolve *due' <<<"$output" | grep counted)
+	line=$(grep -A4 '^ *resolve *due' <<<"$output" | grep counted)
 	[[ $line == *10wd* || $line == *75h* ]]
-	line=$(grep -A3 '^ *reply *due' <<<"$output" | grep counted)
+	line=$(grep -A4 '^ *reply *due' <<<"$output" | grep counted)
 	[[ $line == *1wd* || $line == *7h30m* ]]
 }
 

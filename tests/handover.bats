@@ -180,22 +180,22 @@ EOF
 @test "handover: TSV is clean for pipes: a header of keys, then tab-separated rows" {
 	run -0 --separate-stderr fq handover --format tsv
 	assert_equal "$stderr" ""
-	assert_equal "${lines[0]}" "$(printf 'id\towner\tholder\tnext\tlast_note\tsummary')"
+	assert_equal "${lines[0]}" "$(printf 'id\towner\tholder\tnext_deadline\tnext_due\tlate\tlast_note\tsummary')"
 	assert_equal "${#lines[@]}" 6
-	# Six fields on every line, no escape sequences, no title line.
-	run -0 awk -F'\t' 'NF != 6 { print NR": "$0 }' <<<"$output"
+	# Eight fields on every line, no escape sequences, no title line.
+	run -0 awk -F'\t' 'NF != 8 { print NR": "$0 }' <<<"$output"
 	assert_output ""
 	run -0 fq handover --format tsv
 	refute_output --partial $'\033'
 	refute_output --partial "Shift"
 	assert_equal "$(fq handover --format tsv | cut -f1 | tr '\n' ' ')" "id 3 6 7 8 1 "
-	assert_equal "$(fq handover --format tsv | sed -n 2p | cut -f1,2,3,5,6)" \
-		"$(printf '3\t李娜\t房务中心 · 李娜\t已通知楼层服务员\t送一把雨伞到1208')"
-	assert_equal "$(fq handover --format tsv | sed -n 5p | cut -f1,2,3,5,6)" \
+	assert_equal "$(fq handover --format tsv | sed -n 2p | cut -f1-8)" \
+		"$(printf '3\t李娜\t房务中心 · 李娜\treply\t2026-11-26T22:03:00+08:00\treply,resolve\t已通知楼层服务员\t送一把雨伞到1208')"
+	assert_equal "$(fq handover --format tsv | sed -n 5p | cut -f1,2,3,7,8)" \
 		"$(printf '8\t孙丽\t安保部 (unaccepted)\t\t隔壁房间太吵了')"
-	[[ $(fq handover --format tsv | sed -n 5p | cut -f4) == accept* ]]
+	[[ $(fq handover --format tsv | sed -n 5p | cut -f4) == accept ]]
 	# Piped without --format, it is TSV too.
-	assert_equal "$(fq handover | head -n 1)" "$(printf 'id\towner\tholder\tnext\tlast_note\tsummary')"
+	assert_equal "$(fq handover | head -n 1)" "$(printf 'id\towner\tholder\tnext_deadline\tnext_due\tlate\tlast_note\tsummary')"
 }
 
 @test "handover: --format jsonl is one case a line" {
@@ -211,16 +211,15 @@ EOF
 	run -0 --separate-stderr fq handover --format table
 	assert_equal "$stderr" ""
 	assert_equal "${lines[0]}" "Shift 11-26 23:00–07:00 · 房务中心 · 5 open"
-	[[ ${lines[1]} == "#"*"owner"*"holder"*"next due"*"last note"*"what" ]]
-	[[ ${lines[2]} == "3 "*"李娜"*"房务中心 · 李娜"*"reply 11-26 22:03 LATE"*"已通知楼层服务员"*"送一把雨伞到1208" ]]
-	[[ ${lines[5]} == "8 "*"孙丽"*"安保部 (unaccepted)"*"accept 06:32 LATE"*"隔壁房间太吵了" ]]
-	[[ ${lines[6]} == "1 "*"李娜"*"安保部 · 王强"*"resolve 12:00"*"钱包已找到"* ]]
-	[[ ${lines[6]} != *LATE* ]]
+	[[ ${lines[1]} == "#"*"owner"*"holder"*"next"*"due"*"late"*"last note"*"what" ]]
+	[[ ${lines[2]} == "3 "*"李娜"*"房务中心 · 李娜"*"reply"*"11-26 22:03"*"reply,resolve"*"已通知楼层服务员"*"送一把雨伞到1208" ]]
+	[[ ${lines[5]} == "8 "*"孙丽"*"安保部 (unaccepted)"*"accept"*"06:32"*"accept,reply"*"隔壁房间太吵了" ]]
+	[[ ${lines[6]} == "1 "*"李娜"*"安保部 · 王强"*"resolve"*"12:00"*" - "*"钱包已找到"* ]]
 	run -0 --separate-stderr fq handover --dept all --format table
 	assert_equal "${lines[0]}" "Shift 11-26 23:00–07:00 · all departments · 6 open"
 	run -0 --separate-stderr fq handover --dept security --format markdown
 	assert_equal "${lines[0]}" "## Shift 11-26 23:00–07:00 · 安保部 · 4 open"
-	assert_equal "${lines[1]}" "| # | owner | holder | next due | last note | what |"
+	assert_equal "${lines[1]}" "| # | owner | holder | next | due | late | last note | what |"
 }
 
 @test "handover: a department the policy does not have is bad data (65)" {

@@ -78,8 +78,11 @@ case_json() {
 		'["li.na","wang.qiang","li.na","li.na","wang.qiang","li.na","li.na"]'
 	assert_equal "$(jq -c '[.events[].at[11:16]]' <<<"$json")" \
 		'["03:00","03:04","03:12","03:35","09:02","09:20","09:20"]'
-	assert_equal "$(jq -c '.holders' <<<"$json")" \
+	assert_equal "$(jq -c '[.holders[] | {department, handler, from, to, seconds}]' <<<"$json")" \
 		'[{"department":"security","handler":null,"from":"2026-11-27T03:00:00+08:00","to":"2026-11-27T03:04:00+08:00","seconds":240},{"department":"security","handler":"wang.qiang","from":"2026-11-27T03:04:00+08:00","to":"2026-11-27T09:20:00+08:00","seconds":22560}]'
+	# which clock judged each span, and whether it was kept (责任倒查)
+	assert_equal "$(jq -c '[.holders[] | [.clock, .kept]]' <<<"$json")" \
+		'[["accept",true],["reply",false]]'
 	# the owner was never anyone else, on the record either
 	assert_equal "$(db_value "SELECT owner FROM cases WHERE id = $id")" li.na
 	run -0 --separate-stderr fq verify
@@ -105,7 +108,7 @@ case_json() {
 	assert_equal "$(jq -r '.late | index("reply") != null' <<<"$json")" true
 	assert_equal "$(jq -c '[.events[].kind]' <<<"$json")" '["logged"]'
 	# the chain of holders: the bar, unaccepted, for the whole hour
-	assert_equal "$(jq -c '.holders' <<<"$json")" \
+	assert_equal "$(jq -c '[.holders[] | {department, handler, from, to, seconds}]' <<<"$json")" \
 		'[{"department":"bar","handler":null,"from":"2026-11-27T12:00:00+08:00","to":null,"seconds":3600}]'
 
 	run -0 --separate-stderr fq list --format json
