@@ -50,12 +50,14 @@ $(error missing build dependencies ($(strip $(MISSING))); run: apt-get install -
 endif
 endif
 
-TEST_PKGS = bats bats-assert bats-support mandoc python3
+TEST_PKGS = bats bats-assert bats-support mandoc python3 jq sqlite3
 TEST_MISSING = $(shell command -v bats >/dev/null || echo bats; \
 	[ -d /usr/lib/bats/bats-assert ] || echo bats-assert; \
 	[ -d /usr/lib/bats/bats-support ] || echo bats-support; \
 	command -v mandoc >/dev/null || echo mandoc; \
-	command -v python3 >/dev/null || echo python3)
+	command -v python3 >/dev/null || echo python3; \
+	command -v jq >/dev/null || echo jq; \
+	command -v sqlite3 >/dev/null || echo sqlite3)
 
 .PHONY: all test check demo bench install clean lint-man deps-test
 
