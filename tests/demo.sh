@@ -70,5 +70,8 @@ at 09:30 li.na show 3
 say "the morning report, by department, and the lapses by person"
 at 09:30 zhou.min report --since 2026-11-27 --by dept --format table
 at 09:30 zhou.min report --since 2026-11-27 --lapses --format table
+say "09:30 - the day shift's hand-over sheet: what is still open, for everyone"
+at 09:30 zhou.min handover --dept all --format table
+
 say "the record's head digest, for the log book"
 at 09:30 zhou.min verify
