@@ -17,7 +17,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib -Icmd
-LIBS = -lsqlite3 -lyaml -lnettle -lm
+LIBS = -lsqlite3 -lyaml -lnettle -lm -pthread
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 

@@ -10,8 +10,9 @@
 
 const char usage_export[] =
 	"fq export [--status open|replied|closed|declined|all] [--dept D]\n"
-	"                 [--owner U] [--handler U] [--category C] [--guest G]\n"
-	"                 [--room R] [--since WHEN] [--until WHEN] [--limit N]";
+	"                 [--owner U] [--handler U] [--category C]\n"
+	"                 [--guest G] [--room R] [--since WHEN]\n"
+	"                 [--until WHEN] [--limit N]";
 
 int
 cmd_export(struct fq *fq, int argc, char **argv)

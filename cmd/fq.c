@@ -268,7 +268,9 @@ main(int argc, char **argv)
 	const struct command *c = NULL;
 	int rc;
 
-	setlocale(LC_ALL, "");
+	/* Character classes only: fq formats its own numbers and times, and
+	 * LC_ALL would open a dozen locale files on every start. */
+	setlocale(LC_CTYPE, "");
 	fq.mem = arena_new();
 	argc = opts_take_global(&fq, 1, argc, argv, &g);
 	if (argc < 0) {

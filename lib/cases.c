@@ -102,62 +102,130 @@ case_insert(struct fq *fq, struct fq_case *c)
 	return 0;
 }
 
-struct sqlite3_stmt *
+/*
+ * The parameters of the restoring INSERT, looked up by name once, when
+ * it is prepared, rather than for every case.
+ */
+enum {
+	RP_ID, RP_SUMMARY, RP_DETAILS, RP_GUEST, RP_ROOM, RP_PHONE, RP_VIA,
+	RP_CATEGORY, RP_DEPARTMENT, RP_HANDLER, RP_OWNER, RP_STATUS,
+	RP_MAJOR, RP_FIRST_CONTACT, RP_WAITING_SINCE, RP_WAITING_UNTIL,
+	RP_CREATED_AT, RP_UPDATED_AT, RP_CLOSED_AT, RP_DUE, RP_NEXT_DUE =
+	RP_DUE + NDUE, RP_REQUEST_KEY, NRP
+};
+
+static const char *const restore_params[NRP] = {
+	":id", ":summary", ":details", ":guest", ":room", ":phone", ":via",
+	":category", ":department", ":handler", ":owner", ":status",
+	":major", ":first_contact", ":waiting_since", ":waiting_until",
+	":created_at", ":updated_at", ":closed_at", ":due_accept",
+	":due_reply", ":due_resolve", ":due_promise", ":next_due",
+	":request_key",
+};
+
+struct case_restorer {
+	sqlite3_stmt *st;
+	int p[NRP];		/* parameter index of restore_params[i] */
+};
+
+struct case_restorer *
 cases_restorer(struct fq *fq)
 {
-	return db_prepare(fq,
+	struct case_restorer *r = arena_alloc(fq->mem, sizeof(*r));
+	int i;
+
+	r->st = db_prepare(fq,
 		"INSERT INTO cases (id, summary, details, guest_name, room, "
 		"phone, via, category, department, handler, owner, status, "
-		"major, first_contact, waiting_since, waiting_until, created_at, "
-		"updated_at, closed_at, due_accept, due_reply, due_resolve, "
-		"due_promise, next_due, request_key) VALUES (:id, :summary, "
-		":details, :guest, :room, :phone, :via, :category, "
+		"major, first_contact, waiting_since, waiting_until, "
+		"created_at, updated_at, closed_at, due_accept, due_reply, "
+		"due_resolve, due_promise, next_due, request_key) VALUES (:id, "
+		":summary, :details, :guest, :room, :phone, :via, :category, "
 		":department, :handler, :owner, :status, :major, "
 		":first_contact, :waiting_since, :waiting_until, :created_at, "
 		":updated_at, :closed_at, :due_accept, :due_reply, "
 		":due_resolve, :due_promise, :next_due, :request_key)");
+	if (!r->st)
+		return NULL;
+	for (i = 0; i < NRP; i++)
+		r->p[i] = sqlite3_bind_parameter_index(r->st,
+						       restore_params[i]);
+	return r;
 }
 
-/* Binds every column of a loaded case. */
-static void
-bind_loaded(sqlite3_stmt *st, const struct fq_case *c)
+void
+cases_restorer_done(struct case_restorer *r)
 {
-	bind_int(st, ":id", c->id);
-	bind_text(st, ":summary", c->summary);
-	bind_text(st, ":details", c->details);
-	bind_text(st, ":guest", c->guest);
-	bind_text(st, ":room", c->room);
-	bind_text(st, ":phone", c->phone);
-	bind_text(st, ":via", c->via);
-	bind_text(st, ":category", c->category);
-	bind_text(st, ":department", c->department);
-	bind_text(st, ":handler", c->handler);
-	bind_text(st, ":owner", c->owner);
-	bind_text(st, ":status", c->status);
-	bind_int(st, ":major", c->major);
-	bind_int(st, ":first_contact", c->first_contact);
-	bind_time(st, ":waiting_since", c->waiting_since);
-	bind_time(st, ":waiting_until", c->waiting_until);
-	bind_time(st, ":created_at", c->created_at);
-	bind_time(st, ":updated_at", c->updated_at);
-	bind_time(st, ":closed_at", c->closed_at);
-	bind_time(st, ":due_accept", c->due[DUE_ACCEPT]);
-	bind_time(st, ":due_reply", c->due[DUE_REPLY]);
-	bind_time(st, ":due_resolve", c->due[DUE_RESOLVE]);
-	bind_time(st, ":due_promise", c->due[DUE_PROMISE]);
-	bind_time(st, ":next_due", case_next_due(c));
-	bind_text(st, ":request_key", c->request_key);
+	if (r)
+		db_finish(r->st);
+}
+
+/*
+ * Binds text without a copy: the strings outlive the step, after which
+ * the bindings are cleared.
+ */
+static void
+put_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Binds a time; 0 is null. */
+static void
+put_time(sqlite3_stmt *st, int i, time_t t)
+{
+	if (t)
+		sqlite3_bind_int64(st, i, (long long)t);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Binds every column of a restored case. */
+static void
+bind_restored(const struct case_restorer *r, const struct fq_case *c)
+{
+	sqlite3_stmt *st = r->st;
+	const int *p = r->p;
+	int k;
+
+	sqlite3_bind_int64(st, p[RP_ID], c->id);
+	put_text(st, p[RP_SUMMARY], c->summary);
+	put_text(st, p[RP_DETAILS], c->details);
+	put_text(st, p[RP_GUEST], c->guest);
+	put_text(st, p[RP_ROOM], c->room);
+	put_text(st, p[RP_PHONE], c->phone);
+	put_text(st, p[RP_VIA], c->via);
+	put_text(st, p[RP_CATEGORY], c->category);
+	put_text(st, p[RP_DEPARTMENT], c->department);
+	put_text(st, p[RP_HANDLER], c->handler);
+	put_text(st, p[RP_OWNER], c->owner);
+	put_text(st, p[RP_STATUS], c->status);
+	sqlite3_bind_int(st, p[RP_MAJOR], c->major);
+	sqlite3_bind_int(st, p[RP_FIRST_CONTACT], c->first_contact);
+	put_time(st, p[RP_WAITING_SINCE], c->waiting_since);
+	put_time(st, p[RP_WAITING_UNTIL], c->waiting_until);
+	put_time(st, p[RP_CREATED_AT], c->created_at);
+	put_time(st, p[RP_UPDATED_AT], c->updated_at);
+	put_time(st, p[RP_CLOSED_AT], c->closed_at);
+	for (k = 0; k < NDUE; k++)
+		put_time(st, p[RP_DUE + k], c->due[k]);
+	put_time(st, p[RP_NEXT_DUE], case_next_due(c));
+	put_text(st, p[RP_REQUEST_KEY], c->request_key);
 }
 
 int
-case_restore(struct fq *fq, sqlite3_stmt *st, const struct fq_case *c)
+case_restore(struct fq *fq, struct case_restorer *r, const struct fq_case *c)
 {
 	int rc, ext;
 
-	bind_loaded(st, c);
-	rc = db_step(fq, st);
+	bind_restored(r, c);
+	rc = db_step(fq, r->st);
 	ext = sqlite3_extended_errcode(fq->db);
-	sqlite3_reset(st);
+	sqlite3_reset(r->st);
+	sqlite3_clear_bindings(r->st);
 	if (rc >= 0)
 		return 0;
 	if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)

@@ -44,17 +44,19 @@ struct case_filter {
 /* Inserts a new case (c->id is set). */
 int case_insert(struct fq *fq, struct fq_case *c);
 
-struct sqlite3_stmt;
 /*
- * Storing many cases as they were (fq import): cases_restorer()
- * prepares the one INSERT that case_restore() runs for every case (free
- * it with db_finish()).  case_restore() stores c with its own id and times,
- * updated_at included, and next_due from case_next_due(); FQ_EDATA when
- * its id or its request key is taken.
+ * Storing many cases as they were (fq import): cases_restorer() prepares
+ * the one INSERT that case_restore() runs for every case (from fq->mem;
+ * NULL after fq_fail()); cases_restorer_done() finalizes it.
+ * case_restore() stores c with its own id and times, updated_at
+ * included, and next_due from case_next_due().  FQ_EDATA when its id or
+ * its request key is taken.
  */
-struct sqlite3_stmt *cases_restorer(struct fq *fq);
-int case_restore(struct fq *fq, struct sqlite3_stmt *st,
+struct case_restorer;
+struct case_restorer *cases_restorer(struct fq *fq);
+int case_restore(struct fq *fq, struct case_restorer *r,
 		 const struct fq_case *c);
+void cases_restorer_done(struct case_restorer *r);
 /* The number of cases in the database, or -1 after fq_fail(). */
 long long cases_count(struct fq *fq);
 /* Writes the case's mutable state back (status, holder, deadlines, ...). */

@@ -244,33 +244,73 @@ events_walk_next(struct fq *fq, sqlite3_stmt *st, struct event_row *e)
 	return walk_row(fq, st, e);
 }
 
-struct sqlite3_stmt *
+/* The parameters of the restoring INSERT, looked up by name once. */
+enum { RP_ID, RP_CASE, RP_SEQ, RP_AT, RP_ACTOR, RP_KIND, RP_DATA, RP_PREV,
+       RP_DIGEST, NRP };
+
+static const char *const restore_params[NRP] = {
+	":id", ":case", ":seq", ":at", ":actor", ":kind", ":data", ":prev",
+	":digest",
+};
+
+struct event_restorer {
+	sqlite3_stmt *st;
+	int p[NRP];		/* parameter index of restore_params[i] */
+};
+
+struct event_restorer *
 events_restorer(struct fq *fq)
 {
-	return db_prepare(fq, "INSERT INTO events (id, case_id, seq, at, "
-			      "actor, kind, data, prev, digest) VALUES (:id, "
-			      ":case, :seq, :at, :actor, :kind, :data, :prev, "
-			      ":digest)");
+	struct event_restorer *r = arena_alloc(fq->mem, sizeof(*r));
+	int i;
+
+	r->st = db_prepare(fq, "INSERT INTO events (id, case_id, seq, at, "
+				"actor, kind, data, prev, digest) VALUES (:id, "
+				":case, :seq, :at, :actor, :kind, :data, "
+				":prev, :digest)");
+	if (!r->st)
+		return NULL;
+	for (i = 0; i < NRP; i++)
+		r->p[i] = sqlite3_bind_parameter_index(r->st,
+						       restore_params[i]);
+	return r;
+}
+
+void
+events_restorer_done(struct event_restorer *r)
+{
+	if (r)
+		db_finish(r->st);
+}
+
+/* Binds text without a copy: it outlives the step (then cleared). */
+static void
+put_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 }
 
 int
-event_restore(struct fq *fq, sqlite3_stmt *st,
+event_restore(struct fq *fq, struct event_restorer *r,
 	      const struct event_row *e)
 {
+	sqlite3_stmt *st = r->st;
+	const int *p = r->p;
 	int rc, ext;
 
-	bind_int(st, ":id", e->id);
-	bind_int(st, ":case", e->case_id);
-	bind_int(st, ":seq", e->seq);
-	bind_int(st, ":at", e->at);
-	bind_text(st, ":actor", e->actor);
-	bind_text(st, ":kind", e->kind);
-	bind_text(st, ":data", e->data);
-	bind_text(st, ":prev", e->prev);
-	bind_text(st, ":digest", e->digest);
+	sqlite3_bind_int64(st, p[RP_ID], e->id);
+	sqlite3_bind_int64(st, p[RP_CASE], e->case_id);
+	sqlite3_bind_int64(st, p[RP_SEQ], e->seq);
+	sqlite3_bind_int64(st, p[RP_AT], e->at);
+	put_text(st, p[RP_ACTOR], e->actor);
+	put_text(st, p[RP_KIND], e->kind);
+	put_text(st, p[RP_DATA], e->data);
+	put_text(st, p[RP_PREV], e->prev);
+	put_text(st, p[RP_DIGEST], e->digest);
 	rc = db_step(fq, st);
 	ext = sqlite3_extended_errcode(fq->db);
 	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	if (rc >= 0)
 		return 0;
 	if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)

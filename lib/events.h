@@ -67,13 +67,16 @@ int events_walk_next(struct fq *fq, struct sqlite3_stmt *st,
 /*
  * Storing many events as they were (fq import): events_restorer()
  * prepares the one INSERT that event_restore() runs for every event
- * (free it with db_finish()).  event_restore() stores e as it is, prev and digest
- * included: checking them is the caller's job.  FQ_EDATA when its id, or
- * its case and seq, are taken.
+ * (from fq->mem; NULL after fq_fail()); events_restorer_done()
+ * finalizes it.  event_restore() stores e as it is, prev and digest
+ * included: checking them is the caller's job.  FQ_EDATA when its id,
+ * or its case and seq, are taken.
  */
-struct sqlite3_stmt *events_restorer(struct fq *fq);
-int event_restore(struct fq *fq, struct sqlite3_stmt *st,
+struct event_restorer;
+struct event_restorer *events_restorer(struct fq *fq);
+int event_restore(struct fq *fq, struct event_restorer *r,
 		  const struct event_row *e);
+void events_restorer_done(struct event_restorer *r);
 
 /* The digest of an event's content chained to `prev` (64 hex + NUL). */
 void event_digest(const char *prev, long long id, long long case_id,

@@ -5,16 +5,24 @@
  * event in (case_id, seq) order, writing each line as it goes; the text
  * of a batch of lines lives in a scratch arena that is then thrown away.
  *
- * Import checks each line, recomputes every event's digest, and stores
- * the case and its events through statements prepared once.  Events of
- * different cases interleave in id order, so the chain (each prev the
- * digest of the event before it in id order) can only be checked once
- * every line has been read: each event leaves a small link (id, line,
- * prev, digest) behind, and the links are put in id order at the end.
- * A big import drops the secondary indexes of cases and events and makes
- * them again at its end, inside the same transaction.
+ * Import runs on two threads, so that reading and storing share the
+ * machine's cores: a reader thread reads the lines, parses and checks
+ * them and recomputes every event's digest, into batches of records;
+ * the main thread stores the batches, in order, through statements
+ * prepared once.  Only the main thread touches the database and struct
+ * fq: the reader leaves its error (and warnings) in the batch, and the
+ * main thread reports them when it gets there, so the first bad line is
+ * always the one reported.
+ *
+ * Events of different cases interleave in id order, so the chain (each
+ * prev the digest of the event before it in id order) can only be
+ * checked once every line has been read: each event leaves a small link
+ * (id, line, prev, digest) behind, and the links are put in id order at
+ * the end.  A big import drops the secondary indexes of cases and events
+ * and makes them again at its end, inside the same transaction.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,9 +36,11 @@
 #include "out.h"
 #include "policy.h"
 
-#define SCRATCH_LINES 256	/* lines between renewals of scratch memory */
-#define BIG_IMPORT 20000	/* lines after which indexes may be dropped */
-#define IMPORT_CACHE_KIB 262144	/* page cache for a big import */
+#define SCRATCH_LINES 256	/* export: lines between renewals of memory */
+#define BATCH_LINES 256		/* import: lines read and stored together */
+#define NBATCH 4		/* import: batches between the threads */
+#define BIG_IMPORT 20000	/* import: cases after which to drop indexes */
+#define IMPORT_CACHE_KIB 262144	/* import: page cache (256 MiB) */
 
 /*
  * Scratch memory: fq->mem is lent a fresh arena while lines are built or
@@ -71,7 +81,7 @@ scratch_end(struct fq *fq, struct arena *keep, int rc)
 struct exporter {
 	FILE *out;
 	struct sqlite3_stmt *events;
-	int at;			/* 1: ev is the walk's event; 0: walk done; -1: not begun */
+	int at;			/* 1: on ev; 0: walk done; -1: not begun */
 	struct event_row ev;
 	long lines;
 };
@@ -91,9 +101,9 @@ event_exact(struct fq *fq, const struct event_row *e, struct val **out)
 	if (!e->data || !e->actor || !e->kind || !e->prev || !e->digest ||
 	    json_parse(a, e->data, strlen(e->data), &data, err, sizeof(err)) ||
 	    data->kind != V_OBJ || strcmp(json_text(a, data), e->data))
-		return fq_fail(fq, FQ_EDATA, "event %lld (case #%lld, seq %lld) "
-			       "is not stored as fq writes it and cannot be "
-			       "exported exactly; run 'fq verify'", e->id,
+		return fq_fail(fq, FQ_EDATA, "event %lld (case #%lld, seq "
+			       "%lld) is not stored as fq writes it and cannot "
+			       "be exported exactly; run 'fq verify'", e->id,
 			       e->case_id, e->seq);
 	v_set_int(a, ev, "id", e->id);
 	v_set_int(a, ev, "seq", e->seq);
@@ -187,53 +197,94 @@ struct unknown {
 	const char *what, *id;
 };
 
-struct importer {
-	struct fq *fq;
-	struct arena *keep;	/* the command's arena (fq->mem is scratch) */
+/* One line, read and checked, ready to be stored. */
+struct record {
+	long line;
+	struct fq_case c;
+	struct event_row *events;
+	int nevents;
+	const char *warn;	/* warnings about the line, or NULL */
+};
+
+/* Lines read and checked together, stored together. */
+struct batch {
+	struct arena *mem;	/* all that the batch points to */
+	struct record recs[BATCH_LINES];
+	int n;
+	int rc;			/* the line after the records failed: */
+	const char *err;	/* its message */
+	int last;		/* the input ends with this batch */
+};
+
+/* Batches going from the reader thread to the main thread, in order. */
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch b[NBATCH];
+	long filled, done;	/* batches filled, and stored, so far */
+	int stop;		/* the main thread takes no more */
+};
+
+/* What the reader thread keeps. */
+struct reader {
+	FILE *in;
+	const struct policy *pol;
+	struct queue *q;
+	struct batch *b;	/* the batch being filled */
 	long line;		/* the line being read, from 1 */
-	struct sqlite3_stmt *cases, *events;
-	long long head_id;	/* the database's chain before the import */
-	uint8_t head[32];
-	struct link *links;
+	char *buf;		/* getline()'s */
+	size_t cap;
+	struct link *links;	/* every event read, for the chain check */
 	size_t nlinks, caplinks;
+	struct arena *mem;	/* for the unknown ids */
 	struct unknown *unknown;
 	int nunknown, capunknown;
+};
+
+/* What the main thread keeps. */
+struct importer {
+	struct fq *fq;
+	struct case_restorer *cases;
+	struct event_restorer *events;
+	long long head_id;	/* the database's chain before the import */
+	uint8_t head[32];
 	long long had_cases;	/* cases in the database before */
-	char **index_sql;	/* the dropped indexes, to make again */
+	long line;		/* the line being stored */
+	const char **index_sql;	/* the dropped indexes, to make again */
 	int nindex;
 	int dropped;		/* 1 once the indexes are dropped */
 	long long cache_size;	/* PRAGMA cache_size before the import */
 	struct import_result *r;
 };
 
-/* Fails with FQ_EDATA, the message led by "line N: ". */
+/* ---- Reading and checking lines (the reader thread) ---- */
+
+/*
+ * Fails the line being read with `rc`, the message led by "line N: ".
+ * The reader never touches struct fq: the main thread reports the error
+ * when it reaches the line.
+ */
 static int
-bad(struct importer *im, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+fail_line(struct reader *rd, int rc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 static int
-bad(struct importer *im, const char *fmt, ...)
+fail_line(struct reader *rd, int rc, const char *fmt, ...)
 {
+	struct batch *b = rd->b;
 	va_list ap;
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = arena_vprintf(im->fq->mem, fmt, ap);
+	msg = arena_vprintf(b->mem, fmt, ap);
 	va_end(ap);
-	return fq_fail(im->fq, FQ_EDATA, "line %ld: %s", im->line, msg);
-}
-
-/* Leads the message of a failed library call with "line N: ". */
-static int
-on_line(struct importer *im, int rc)
-{
-	struct fq *fq = im->fq;
-
-	if (rc && fq->err)
-		fq->err = arena_printf(fq->mem, "line %ld: %s", im->line,
-				       fq->err);
+	b->err = arena_printf(b->mem, "line %ld: %s", rd->line, msg);
+	b->rc = rc;
 	return rc;
 }
+
+/* The same with FQ_EDATA: a bad line. */
+#define bad(rd, ...) fail_line((rd), FQ_EDATA, __VA_ARGS__)
 
 /* The value of a lowercase hex digit, or -1. */
 static int
@@ -330,13 +381,13 @@ iso_parse(const char *s, time_t *t)
  * missing or obj holds one that is not in keys.
  */
 static int
-members(struct importer *im, const struct val *obj, const char *what,
+members(struct reader *rd, const struct val *obj, const char *what,
 	const char *const *keys, int n, const struct val **v)
 {
 	int i, j;
 
 	if (!obj || obj->kind != V_OBJ)
-		return bad(im, "%s is not a JSON object", what);
+		return bad(rd, "%s is not a JSON object", what);
 	for (i = 0; i < n; i++) {
 		v[i] = NULL;
 		if (i < obj->n && !strcmp(obj->keys[i], keys[i]))
@@ -345,13 +396,13 @@ members(struct importer *im, const struct val *obj, const char *what,
 			if (!strcmp(obj->keys[j], keys[i]))
 				v[i] = obj->items[j];
 		if (!v[i])
-			return bad(im, "%s has no '%s'", what, keys[i]);
+			return bad(rd, "%s has no '%s'", what, keys[i]);
 	}
 	for (j = 0; obj->n > n && j < obj->n; j++) {
 		for (i = 0; i < n && strcmp(obj->keys[j], keys[i]); i++)
 			;
 		if (i == n)
-			return bad(im, "%s has an unknown key '%s'", what,
+			return bad(rd, "%s has an unknown key '%s'", what,
 				   obj->keys[j]);
 	}
 	return 0;
@@ -361,7 +412,7 @@ enum { NULLABLE = 1 };
 
 /* A string member (null allowed with NULLABLE, giving NULL). */
 static int
-want_str(struct importer *im, const struct val *v, const char *name,
+want_str(struct reader *rd, const struct val *v, const char *name,
 	 int flags, const char **out)
 {
 	*out = NULL;
@@ -371,23 +422,23 @@ want_str(struct importer *im, const struct val *v, const char *name,
 	}
 	if (v->kind == V_NULL && (flags & NULLABLE))
 		return 0;
-	return bad(im, "'%s' must be a string%s", name,
+	return bad(rd, "'%s' must be a string%s", name,
 		   flags & NULLABLE ? " or null" : "");
 }
 
 /* A time member (null allowed with NULLABLE, giving 0). */
 static int
-want_time(struct importer *im, const struct val *v, const char *name,
+want_time(struct reader *rd, const struct val *v, const char *name,
 	  int flags, time_t *out)
 {
 	const char *s;
 	int rc;
 
 	*out = 0;
-	if ((rc = want_str(im, v, name, flags, &s)) || !s)
+	if ((rc = want_str(rd, v, name, flags, &s)) || !s)
 		return rc;
 	if (iso_parse(s, out))
-		return bad(im, "'%s': malformed time '%s' (expected ISO 8601 "
+		return bad(rd, "'%s': malformed time '%s' (expected ISO 8601 "
 			   "with offset, e.g. 2026-11-27T03:00:00+08:00)",
 			   name, s);
 	return 0;
@@ -395,22 +446,22 @@ want_time(struct importer *im, const struct val *v, const char *name,
 
 /* A boolean member. */
 static int
-want_bool(struct importer *im, const struct val *v, const char *name,
+want_bool(struct reader *rd, const struct val *v, const char *name,
 	  int *out)
 {
 	if (v->kind != V_BOOL)
-		return bad(im, "'%s' must be true or false", name);
+		return bad(rd, "'%s' must be true or false", name);
 	*out = (int)v->i;
 	return 0;
 }
 
 /* A positive integer member. */
 static int
-want_id(struct importer *im, const struct val *v, const char *name,
+want_id(struct reader *rd, const struct val *v, const char *name,
 	long long *out)
 {
 	if (v->kind != V_INT || v->i <= 0)
-		return bad(im, "'%s' must be a positive whole number", name);
+		return bad(rd, "'%s' must be a positive whole number", name);
 	*out = v->i;
 	return 0;
 }
@@ -434,40 +485,40 @@ static const char *const guest_keys[] = { "name", "room", "phone" };
 
 /* The guest object. */
 static int
-read_guest(struct importer *im, const struct val *g, struct fq_case *c)
+read_guest(struct reader *rd, const struct val *g, struct fq_case *c)
 {
 	const struct val *v[3];
 	int rc;
 
-	if ((rc = members(im, g, "'guest'", guest_keys, 3, v)) ||
-	    (rc = want_str(im, v[0], "guest.name", NULLABLE, &c->guest)) ||
-	    (rc = want_str(im, v[1], "guest.room", NULLABLE, &c->room)) ||
-	    (rc = want_str(im, v[2], "guest.phone", NULLABLE, &c->phone)))
+	if ((rc = members(rd, g, "'guest'", guest_keys, 3, v)) ||
+	    (rc = want_str(rd, v[0], "guest.name", NULLABLE, &c->guest)) ||
+	    (rc = want_str(rd, v[1], "guest.room", NULLABLE, &c->room)) ||
+	    (rc = want_str(rd, v[2], "guest.phone", NULLABLE, &c->phone)))
 		return rc;
 	return 0;
 }
 
 /* The due object: a time or null for each deadline. */
 static int
-read_due(struct importer *im, const struct val *d, struct fq_case *c)
+read_due(struct reader *rd, const struct val *d, struct fq_case *c)
 {
+	static const char *const names[NDUE] = {
+		"due.accept", "due.reply", "due.resolve", "due.promise",
+	};
 	const struct val *v[NDUE];
-	char name[32];
 	int rc, k;
 
-	if ((rc = members(im, d, "'due'", due_names, NDUE, v)))
+	if ((rc = members(rd, d, "'due'", due_names, NDUE, v)))
 		return rc;
-	for (k = 0; k < NDUE; k++) {
-		snprintf(name, sizeof(name), "due.%s", due_names[k]);
-		if ((rc = want_time(im, v[k], name, NULLABLE, &c->due[k])))
+	for (k = 0; k < NDUE; k++)
+		if ((rc = want_time(rd, v[k], names[k], NULLABLE, &c->due[k])))
 			return rc;
-	}
 	return 0;
 }
 
 /* Checks the status and the fields derived from others. */
 static int
-check_state(struct importer *im, const struct val *const *v,
+check_state(struct reader *rd, const struct val *const *v,
 	    const struct fq_case *c)
 {
 	static const char *const statuses[] = { "open", "replied", "closed",
@@ -477,38 +528,38 @@ check_state(struct importer *im, const struct val *const *v,
 	for (i = 0; i < 4 && strcmp(c->status, statuses[i]); i++)
 		;
 	if (i == 4)
-		return bad(im, "'status' must be open, replied, closed or "
+		return bad(rd, "'status' must be open, replied, closed or "
 			   "declined, not '%s'", c->status);
-	if (want_bool(im, v[K_WAITING], "waiting", &waiting))
+	if (want_bool(rd, v[K_WAITING], "waiting", &waiting))
 		return FQ_EDATA;
 	if (waiting != (c->waiting_since != 0))
-		return bad(im, "'waiting' is %s but 'waiting_since' is %s",
+		return bad(rd, "'waiting' is %s but 'waiting_since' is %s",
 			   waiting ? "true" : "false",
 			   c->waiting_since ? "set" : "null");
 	if (v[K_LATE]->kind != V_ARR)
-		return bad(im, "'late' must be an array");
+		return bad(rd, "'late' must be an array");
 	return 0;
 }
 
 /* The text fields of a case. */
 static int
-read_texts(struct importer *im, const struct val *const *v,
+read_texts(struct reader *rd, const struct val *const *v,
 	   struct fq_case *c)
 {
 	int rc;
 
-	if ((rc = want_str(im, v[K_SUMMARY], "summary", 0, &c->summary)) ||
-	    (rc = want_str(im, v[K_CATEGORY], "category", 0, &c->category)) ||
-	    (rc = want_str(im, v[K_DEPARTMENT], "department", 0,
+	if ((rc = want_str(rd, v[K_SUMMARY], "summary", 0, &c->summary)) ||
+	    (rc = want_str(rd, v[K_CATEGORY], "category", 0, &c->category)) ||
+	    (rc = want_str(rd, v[K_DEPARTMENT], "department", 0,
 			   &c->department)) ||
-	    (rc = want_str(im, v[K_HANDLER], "handler", NULLABLE,
+	    (rc = want_str(rd, v[K_HANDLER], "handler", NULLABLE,
 			   &c->handler)) ||
-	    (rc = want_str(im, v[K_OWNER], "owner", 0, &c->owner)) ||
-	    (rc = want_str(im, v[K_STATUS], "status", 0, &c->status)) ||
-	    (rc = want_str(im, v[K_VIA], "via", 0, &c->via)) ||
-	    (rc = want_str(im, v[K_DETAILS], "details", NULLABLE,
+	    (rc = want_str(rd, v[K_OWNER], "owner", 0, &c->owner)) ||
+	    (rc = want_str(rd, v[K_STATUS], "status", 0, &c->status)) ||
+	    (rc = want_str(rd, v[K_VIA], "via", 0, &c->via)) ||
+	    (rc = want_str(rd, v[K_DETAILS], "details", NULLABLE,
 			   &c->details)) ||
-	    (rc = want_str(im, v[K_REQUEST_KEY], "request_key", NULLABLE,
+	    (rc = want_str(rd, v[K_REQUEST_KEY], "request_key", NULLABLE,
 			   &c->request_key)))
 		return rc;
 	return 0;
@@ -516,20 +567,20 @@ read_texts(struct importer *im, const struct val *const *v,
 
 /* The times of a case. */
 static int
-read_times(struct importer *im, const struct val *const *v,
+read_times(struct reader *rd, const struct val *const *v,
 	   struct fq_case *c)
 {
 	int rc;
 
-	if ((rc = want_time(im, v[K_CREATED_AT], "created_at", 0,
+	if ((rc = want_time(rd, v[K_CREATED_AT], "created_at", 0,
 			    &c->created_at)) ||
-	    (rc = want_time(im, v[K_UPDATED_AT], "updated_at", 0,
+	    (rc = want_time(rd, v[K_UPDATED_AT], "updated_at", 0,
 			    &c->updated_at)) ||
-	    (rc = want_time(im, v[K_CLOSED_AT], "closed_at", NULLABLE,
+	    (rc = want_time(rd, v[K_CLOSED_AT], "closed_at", NULLABLE,
 			    &c->closed_at)) ||
-	    (rc = want_time(im, v[K_WAITING_SINCE], "waiting_since", NULLABLE,
+	    (rc = want_time(rd, v[K_WAITING_SINCE], "waiting_since", NULLABLE,
 			    &c->waiting_since)) ||
-	    (rc = want_time(im, v[K_WAITING_UNTIL], "waiting_until", NULLABLE,
+	    (rc = want_time(rd, v[K_WAITING_UNTIL], "waiting_until", NULLABLE,
 			    &c->waiting_until)))
 		return rc;
 	return 0;
@@ -537,83 +588,94 @@ read_times(struct importer *im, const struct val *const *v,
 
 /* A line's case (its events are read by read_events). */
 static int
-read_case(struct importer *im, const struct val *obj, struct fq_case *c,
+read_case(struct reader *rd, const struct val *obj, struct fq_case *c,
 	  const struct val **events)
 {
 	const struct val *v[NLINE_KEYS];
 	int rc;
 
 	memset(c, 0, sizeof(*c));
-	if ((rc = members(im, obj, "the line", line_keys, NLINE_KEYS, v)) ||
-	    (rc = want_id(im, v[K_ID], "id", &c->id)) ||
-	    (rc = read_texts(im, v, c)) || (rc = read_times(im, v, c)) ||
-	    (rc = want_bool(im, v[K_MAJOR], "major", &c->major)) ||
-	    (rc = want_bool(im, v[K_FIRST_CONTACT], "first_contact",
+	if ((rc = members(rd, obj, "the line", line_keys, NLINE_KEYS, v)) ||
+	    (rc = want_id(rd, v[K_ID], "id", &c->id)) ||
+	    (rc = read_texts(rd, v, c)) || (rc = read_times(rd, v, c)) ||
+	    (rc = want_bool(rd, v[K_MAJOR], "major", &c->major)) ||
+	    (rc = want_bool(rd, v[K_FIRST_CONTACT], "first_contact",
 			    &c->first_contact)) ||
-	    (rc = read_guest(im, v[K_GUEST], c)) ||
-	    (rc = read_due(im, v[K_DUE], c)) ||
-	    (rc = check_state(im, v, c)))
+	    (rc = read_guest(rd, v[K_GUEST], c)) ||
+	    (rc = read_due(rd, v[K_DUE], c)) ||
+	    (rc = check_state(rd, v, c)))
 		return rc;
 	*events = v[K_EVENTS];
 	return 0;
 }
 
-/* Warns, once per id, about an id the policy does not know. */
+/* Notes, once per id, an id the policy does not know. */
 static void
-unknown_id(struct importer *im, const char *what, const char *id)
+unknown_id(struct reader *rd, struct record *rec, const char *what,
+	   const char *id)
 {
 	struct unknown *u;
+	const char *w;
 	int i;
 
-	for (i = 0; i < im->nunknown; i++)
-		if (!strcmp(im->unknown[i].id, id) &&
-		    !strcmp(im->unknown[i].what, what))
+	for (i = 0; i < rd->nunknown; i++)
+		if (!strcmp(rd->unknown[i].id, id) &&
+		    !strcmp(rd->unknown[i].what, what))
 			return;
-	im->unknown = arena_grow(im->keep, im->unknown, sizeof(*u),
-				 &im->capunknown, im->nunknown + 1);
-	u = &im->unknown[im->nunknown++];
+	rd->unknown = arena_grow(rd->mem, rd->unknown, sizeof(*u),
+				 &rd->capunknown, rd->nunknown + 1);
+	u = &rd->unknown[rd->nunknown++];
 	u->what = what;
-	u->id = arena_strdup(im->keep, id);
-	fq_warn(im->fq, "line %ld: %s '%s' is not in the policy; imported "
-		"as it is", im->line, what, id);
+	u->id = arena_strdup(rd->mem, id);
+	w = arena_printf(rd->b->mem, "line %ld: %s '%s' is not in the "
+			 "policy; imported as it is", rd->line, what, id);
+	rec->warn = rec->warn ? arena_printf(rd->b->mem, "%s\n%s", rec->warn,
+					     w) : w;
 }
 
-/* Warns about the ids of a case the policy does not know. */
+/* Notes the ids of a case and its events that the policy does not know. */
 static void
-check_ids(struct importer *im, const struct fq_case *c)
+check_ids(struct reader *rd, struct record *rec)
 {
-	const struct policy *p = im->fq->pol;
+	const struct policy *p = rd->pol;
+	const struct fq_case *c = &rec->c;
+	int i;
 
 	if (policy_dept(p, c->department) < 0)
-		unknown_id(im, "department", c->department);
+		unknown_id(rd, rec, "department", c->department);
 	if (policy_category(p, c->category) < 0)
-		unknown_id(im, "category", c->category);
+		unknown_id(rd, rec, "category", c->category);
 	if (!policy_staff(p, c->owner))
-		unknown_id(im, "staff member", c->owner);
+		unknown_id(rd, rec, "staff member", c->owner);
 	if (c->handler && !policy_staff(p, c->handler))
-		unknown_id(im, "staff member", c->handler);
+		unknown_id(rd, rec, "staff member", c->handler);
+	for (i = 0; i < rec->nevents; i++)
+		if (strcmp(rec->events[i].actor, "fq") &&
+		    !policy_staff(p, rec->events[i].actor))
+			unknown_id(rd, rec, "staff member",
+				   rec->events[i].actor);
 }
 
-/* Room for one more link; NULL after fq_fail(). */
+/* Room for one more link; NULL after fail_line(). */
 static struct link *
-new_link(struct importer *im)
+new_link(struct reader *rd)
 {
 	struct link *l;
 	size_t cap;
 
-	if (im->nlinks == im->caplinks) {
-		cap = im->caplinks ? im->caplinks * 2 : 4096;
-		l = realloc(im->links, cap * sizeof(*l));
+	if (rd->nlinks == rd->caplinks) {
+		cap = rd->caplinks ? rd->caplinks * 2 : 4096;
+		l = realloc(rd->links, cap * sizeof(*l));
 		if (!l) {
-			fq_fail(im->fq, FQ_EINTERNAL, "out of memory after "
-				"%zu events", im->nlinks);
+			fail_line(rd, FQ_EINTERNAL, "out of memory after %zu "
+				  "events", rd->nlinks);
 			return NULL;
 		}
-		im->links = l;
-		im->caplinks = cap;
+		rd->links = l;
+		rd->caplinks = cap;
 	}
-	l = &im->links[im->nlinks];
-	l->line = im->line;
+	l = &rd->links[rd->nlinks];
+	l->line = rd->line;
 	return l;
 }
 
@@ -623,7 +685,7 @@ static const char *const event_keys[] = {
 
 /* The fields of events[i] into e (data as compact JSON text). */
 static int
-read_event(struct importer *im, const struct val *obj, int i,
+read_event(struct reader *rd, const struct val *obj, int i,
 	   struct event_row *e)
 {
 	const struct val *v[8];
@@ -632,19 +694,19 @@ read_event(struct importer *im, const struct val *obj, int i,
 	int rc;
 
 	snprintf(what, sizeof(what), "events[%d]", i);
-	if ((rc = members(im, obj, what, event_keys, 8, v)) ||
-	    (rc = want_id(im, v[0], "id", &e->id)) ||
-	    (rc = want_id(im, v[1], "seq", &e->seq)) ||
-	    (rc = want_time(im, v[2], "at", 0, &at)) ||
-	    (rc = want_str(im, v[3], "actor", 0, &e->actor)) ||
-	    (rc = want_str(im, v[4], "kind", 0, &e->kind)) ||
-	    (rc = want_str(im, v[6], "prev", 0, &e->prev)) ||
-	    (rc = want_str(im, v[7], "digest", 0, &e->digest)))
+	if ((rc = members(rd, obj, what, event_keys, 8, v)) ||
+	    (rc = want_id(rd, v[0], "id", &e->id)) ||
+	    (rc = want_id(rd, v[1], "seq", &e->seq)) ||
+	    (rc = want_time(rd, v[2], "at", 0, &at)) ||
+	    (rc = want_str(rd, v[3], "actor", 0, &e->actor)) ||
+	    (rc = want_str(rd, v[4], "kind", 0, &e->kind)) ||
+	    (rc = want_str(rd, v[6], "prev", 0, &e->prev)) ||
+	    (rc = want_str(rd, v[7], "digest", 0, &e->digest)))
 		return rc;
 	if (v[5]->kind != V_OBJ)
-		return bad(im, "event %lld: 'data' must be an object", e->id);
+		return bad(rd, "event %lld: 'data' must be an object", e->id);
 	e->at = (long long)at;
-	e->data = json_text(im->fq->mem, v[5]);
+	e->data = json_text(rd->b->mem, v[5]);
 	return 0;
 }
 
@@ -653,81 +715,77 @@ read_event(struct importer *im, const struct val *obj, int i,
  * keeps what the chain check needs of it.
  */
 static int
-check_event(struct importer *im, const struct event_row *e, int i)
+check_event(struct reader *rd, const struct event_row *e, int i)
 {
 	struct link *l;
 	char want[65];
 
-	if (!(l = new_link(im)))
-		return im->fq->err_code;
+	if (!(l = new_link(rd)))
+		return FQ_EINTERNAL;
 	if (e->seq != i + 1)
-		return bad(im, "event %lld has seq %lld where %d was expected "
+		return bad(rd, "event %lld has seq %lld where %d was expected "
 			   "(seq runs 1, 2, ... in order)", e->id, e->seq,
 			   i + 1);
 	if (i == 0 && strcmp(e->kind, "logged"))
-		return bad(im, "the first event is '%s', not 'logged'",
+		return bad(rd, "the first event is '%s', not 'logged'",
 			   e->kind);
 	if (unhex(e->prev, l->prev))
-		return bad(im, "event %lld: 'prev' is not a digest (64 "
+		return bad(rd, "event %lld: 'prev' is not a digest (64 "
 			   "lowercase hex digits)", e->id);
 	event_digest(e->prev, e->id, e->case_id, e->seq, e->at, e->actor,
 		     e->kind, e->data, want);
 	if (strcmp(want, e->digest))
-		return bad(im, "event %lld (seq %lld, '%s') does not match its "
+		return bad(rd, "event %lld (seq %lld, '%s') does not match its "
 			   "digest: it was altered after it was exported",
 			   e->id, e->seq, e->kind);
 	unhex(want, l->digest);
 	l->id = e->id;
-	im->nlinks++;
+	rd->nlinks++;
 	return 0;
 }
 
-/* Checks and stores the events of case c. */
+/* Reads and checks the events of a line's case. */
 static int
-load_events(struct importer *im, const struct fq_case *c,
-	    const struct val *events)
+read_events(struct reader *rd, const struct val *events,
+	    struct record *rec)
 {
-	const struct policy *p = im->fq->pol;
-	struct event_row e;
+	struct event_row *e;
 	int i, rc;
 
 	if (events->kind != V_ARR || events->n == 0)
-		return bad(im, "'events' must be a non-empty array");
+		return bad(rd, "'events' must be a non-empty array");
+	rec->events = arena_alloc(rd->b->mem, sizeof(*e) * (size_t)events->n);
 	for (i = 0; i < events->n; i++) {
-		memset(&e, 0, sizeof(e));
-		e.case_id = c->id;
-		if ((rc = read_event(im, events->items[i], i, &e)) ||
-		    (rc = check_event(im, &e, i)) ||
-		    (rc = on_line(im, event_restore(im->fq, im->events, &e))))
+		e = &rec->events[i];
+		e->case_id = rec->c.id;
+		if ((rc = read_event(rd, events->items[i], i, e)) ||
+		    (rc = check_event(rd, e, i)))
 			return rc;
-		if (strcmp(e.actor, "fq") && !policy_staff(p, e.actor))
-			unknown_id(im, "staff member", e.actor);
 	}
-	im->r->events += events->n;
+	rec->nevents = events->n;
 	return 0;
 }
 
-/* Checks and stores one line. */
+/* Reads and checks one line into the next record of the batch. */
 static int
-load_line(struct importer *im, const char *s, size_t n)
+read_line(struct reader *rd, const char *s, size_t n)
 {
-	struct fq *fq = im->fq;
-	const struct val *obj, *events;
+	struct batch *b = rd->b;
+	struct record *rec = &b->recs[b->n];
+	const struct val *events;
 	struct val *v;
-	struct fq_case c;
 	char err[128];
 	int rc;
 
-	if (json_parse(fq->mem, s, n, &v, err, sizeof(err)))
-		return bad(im, "not JSON: %s", err);
-	obj = v;
-	if ((rc = read_case(im, obj, &c, &events)))
+	memset(rec, 0, sizeof(*rec));
+	rec->line = rd->line;
+	if (json_parse(b->mem, s, n, &v, err, sizeof(err)))
+		return bad(rd, "not JSON: %s", err);
+	if ((rc = read_case(rd, v, &rec->c, &events)) ||
+	    (rc = read_events(rd, events, rec)))
 		return rc;
-	check_ids(im, &c);
-	if ((rc = on_line(im, case_restore(fq, im->cases, &c))) ||
-	    (rc = load_events(im, &c, events)))
-		return rc;
-	im->r->cases++;
+	check_ids(rd, rec);
+	b->n++;
 	return 0;
 }
 
@@ -742,6 +800,110 @@ blank(const char *s, size_t n)
 }
 
 /*
+ * Fills the batch with up to BATCH_LINES lines; at the end of the input
+ * or at a bad line, marks it the last.
+ */
+static void
+read_batch(struct reader *rd)
+{
+	struct batch *b = rd->b;
+	ssize_t n;
+
+	while (b->n < BATCH_LINES) {
+		if ((n = getline(&rd->buf, &rd->cap, rd->in)) < 0) {
+			if (ferror(rd->in))
+				fail_line(rd, FQ_ENOINPUT, "cannot read: %s",
+					  strerror(errno));
+			b->last = 1;
+			return;
+		}
+		rd->line++;
+		if (!blank(rd->buf, (size_t)n) &&
+		    read_line(rd, rd->buf, (size_t)n)) {
+			b->last = 1;
+			return;
+		}
+	}
+}
+
+/* ---- The queue between the threads ---- */
+
+/* The next batch to fill, emptied; NULL once the main thread stopped. */
+static struct batch *
+queue_to_fill(struct queue *q)
+{
+	struct batch *b = NULL;
+
+	pthread_mutex_lock(&q->mu);
+	while (!q->stop && q->filled - q->done >= NBATCH)
+		pthread_cond_wait(&q->cv, &q->mu);
+	if (!q->stop)
+		b = &q->b[q->filled % NBATCH];
+	pthread_mutex_unlock(&q->mu);
+	if (b) {
+		arena_free(b->mem);
+		b->mem = arena_new();
+		b->n = b->rc = b->last = 0;
+		b->err = NULL;
+	}
+	return b;
+}
+
+/* Hands the batch just filled to the main thread. */
+static void
+queue_filled(struct queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	q->filled++;
+	pthread_cond_broadcast(&q->cv);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* The next batch to store, once the reader has filled it. */
+static struct batch *
+queue_to_store(struct queue *q)
+{
+	struct batch *b;
+
+	pthread_mutex_lock(&q->mu);
+	while (q->done == q->filled)
+		pthread_cond_wait(&q->cv, &q->mu);
+	b = &q->b[q->done % NBATCH];
+	pthread_mutex_unlock(&q->mu);
+	return b;
+}
+
+/* Gives the batch just stored back to the reader; stops it with `stop`. */
+static void
+queue_stored(struct queue *q, int stop)
+{
+	pthread_mutex_lock(&q->mu);
+	q->done++;
+	q->stop |= stop;
+	pthread_cond_broadcast(&q->cv);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* The reader thread: fills batches until the input or a bad line ends. */
+static void *
+reader_run(void *arg)
+{
+	struct reader *rd = arg;
+	struct batch *b;
+
+	while ((b = queue_to_fill(rd->q))) {
+		rd->b = b;
+		read_batch(rd);
+		queue_filled(rd->q);
+		if (b->last)
+			break;
+	}
+	return NULL;
+}
+
+/* ---- Storing (the main thread) ---- */
+
+/*
  * Drops the secondary indexes of cases and events (as the schema
  * defines them, read back from sqlite_schema), keeping their SQL for
  * indexes_make().
@@ -753,17 +915,17 @@ indexes_drop(struct importer *im)
 	sqlite3_stmt *st = db_prepare(fq, "SELECT name, sql FROM "
 		"sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
 		"AND tbl_name IN ('cases', 'events')");
-	char **names = NULL;
+	const char **names = NULL;
 	int cap = 0, ncap = 0, n = 0, i, rc;
 
 	while ((rc = db_step(fq, st)) == 1) {
-		names = arena_grow(im->keep, names, sizeof(*names), &ncap, n + 1);
-		im->index_sql = arena_grow(im->keep, im->index_sql,
+		names = arena_grow(fq->mem, names, sizeof(*names), &ncap,
+				   n + 1);
+		im->index_sql = arena_grow(fq->mem, im->index_sql,
 					   sizeof(*im->index_sql), &cap, n + 1);
-		names[n] = arena_printf(im->keep, "DROP INDEX \"%s\"",
-					(const char *)sqlite3_column_text(st, 0));
-		im->index_sql[n++] = arena_strdup(im->keep,
-			(const char *)sqlite3_column_text(st, 1));
+		names[n] = arena_printf(fq->mem, "DROP INDEX \"%s\"",
+					col_text(fq, st, 0));
+		im->index_sql[n++] = col_text(fq, st, 1);
 	}
 	db_finish(st);
 	if (rc < 0)
@@ -790,16 +952,80 @@ indexes_make(struct importer *im)
 }
 
 /*
- * Once an import has proved big (more lines than the database had
- * cases, and at least BIG_IMPORT), building the indexes anew at the end
- * is cheaper than keeping them up line by line.
+ * Once an import has proved big (more cases than the database had, and
+ * at least BIG_IMPORT), building the indexes anew at the end is cheaper
+ * than keeping them up case by case.
  */
 static int
 maybe_drop_indexes(struct importer *im)
 {
-	if (im->dropped || im->line < BIG_IMPORT || im->line <= im->had_cases)
+	if (im->dropped || im->r->cases < BIG_IMPORT ||
+	    im->r->cases <= im->had_cases)
 		return 0;
 	return indexes_drop(im);
+}
+
+/* Leads the message of a failed library call with "line N: ". */
+static int
+on_line(struct importer *im, int rc)
+{
+	struct fq *fq = im->fq;
+
+	if (rc && fq->err)
+		fq->err = arena_printf(fq->mem, "line %ld: %s", im->line,
+				       fq->err);
+	return rc;
+}
+
+/* Prints a record's warnings, one a line. */
+static void
+warn_lines(struct fq *fq, const char *w)
+{
+	const char *nl;
+
+	for (; w; w = nl ? nl + 1 : NULL) {
+		nl = strchr(w, '\n');
+		fq_warn(fq, "%.*s", nl ? (int)(nl - w) : (int)strlen(w), w);
+	}
+}
+
+/* Stores one line's case and its events. */
+static int
+store_record(struct importer *im, const struct record *rec)
+{
+	struct fq *fq = im->fq;
+	int i, rc;
+
+	im->line = rec->line;
+	warn_lines(fq, rec->warn);
+	if ((rc = on_line(im, case_restore(fq, im->cases, &rec->c))))
+		return rc;
+	for (i = 0; i < rec->nevents; i++)
+		if ((rc = on_line(im, event_restore(fq, im->events,
+						     &rec->events[i]))))
+			return rc;
+	im->r->cases++;
+	im->r->events += rec->nevents;
+	return maybe_drop_indexes(im);
+}
+
+/* Stores the batches as the reader fills them, up to the last. */
+static int
+store_all(struct importer *im, struct queue *q)
+{
+	struct batch *b;
+	int i, rc, last;
+
+	do {
+		b = queue_to_store(q);
+		for (i = rc = 0; i < b->n && rc == 0; i++)
+			rc = store_record(im, &b->recs[i]);
+		if (rc == 0 && b->rc)
+			rc = fq_fail(im->fq, b->rc, "%s", b->err);
+		last = b->last;
+		queue_stored(q, rc != 0);
+	} while (rc == 0 && !last);
+	return rc;
 }
 
 /*
@@ -833,7 +1059,7 @@ cache_shrink(struct importer *im)
 	db_exec(im->fq, sql);
 }
 
-/* Sets up the statements and reads the chain's head. */
+/* Reads the chain's head, prepares the statements, grows the cache. */
 static int
 importer_begin(struct importer *im)
 {
@@ -847,67 +1073,40 @@ importer_begin(struct importer *im)
 		return fq_fail(fq, FQ_EDATA, "the database's last event (%lld) "
 			       "has a malformed digest; run 'fq verify'",
 			       im->head_id);
-	if ((im->had_cases = cases_count(fq)) < 0 ||
-	    (rc = cache_grow(im)))
+	if ((im->had_cases = cases_count(fq)) < 0)
 		return fq->err_code;
 	if (!(im->cases = cases_restorer(fq)) ||
 	    !(im->events = events_restorer(fq)))
 		return fq->err_code;
-	return 0;
+	return cache_grow(im);
 }
 
 /* Releases what the importer holds. */
 static void
 importer_end(struct importer *im)
 {
-	db_finish(im->cases);
-	db_finish(im->events);
-	free(im->links);
+	cases_restorer_done(im->cases);
+	events_restorer_done(im->events);
 	cache_shrink(im);
 }
 
-/* Reads every line; the per-line text lives in scratch memory. */
-static int
-read_lines(struct importer *im, FILE *in)
-{
-	struct fq *fq = im->fq;
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int rc = 0;
-
-	while ((n = getline(&buf, &cap, in)) >= 0) {
-		im->line++;
-		if (im->line % SCRATCH_LINES == 0)
-			scratch_renew(fq);
-		if (blank(buf, (size_t)n))
-			continue;
-		if ((rc = load_line(im, buf, (size_t)n)) ||
-		    (rc = maybe_drop_indexes(im)))
-			break;
-	}
-	if (rc == 0 && ferror(in))
-		rc = fq_fail(fq, FQ_ENOINPUT, "cannot read line %ld: %s",
-			     im->line + 1, strerror(errno));
-	free(buf);
-	return rc;
-}
+/* ---- The chain (the main thread, once every line is read) ---- */
 
 /* Fails naming an event of the chain and its line. */
 static int
-chain_fail(struct importer *im, const struct link *l, const char *fmt, ...)
+chain_fail(struct fq *fq, const struct link *l, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 static int
-chain_fail(struct importer *im, const struct link *l, const char *fmt, ...)
+chain_fail(struct fq *fq, const struct link *l, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = arena_vprintf(im->fq->mem, fmt, ap);
+	msg = arena_vprintf(fq->mem, fmt, ap);
 	va_end(ap);
-	return fq_fail(im->fq, FQ_EDATA, "line %ld: event %lld %s", l->line,
+	return fq_fail(fq, FQ_EDATA, "line %ld: event %lld %s", l->line,
 		       l->id, msg);
 }
 
@@ -916,28 +1115,27 @@ chain_fail(struct importer *im, const struct link *l, const char *fmt, ...)
  * checking that their ids are exactly head + 1 ... head + n.
  */
 static int
-chain_order(struct importer *im)
+chain_order(struct fq *fq, struct link *l, size_t n, long long head_id)
 {
-	struct link *l = im->links, t;
-	long long base = im->head_id + 1, n = (long long)im->nlinks;
+	long long base = head_id + 1, end = base + (long long)n;
+	struct link t;
 	size_t i, j;
 
-	for (i = 0; i < im->nlinks; i++) {
+	for (i = 0; i < n; i++) {
 		if (l[i].id < base)
-			return chain_fail(im, &l[i], "is older than the "
+			return chain_fail(fq, &l[i], "is older than the "
 					  "database's last event (%lld): the "
 					  "file does not continue its chain",
-					  im->head_id);
-		if (l[i].id >= base + n)
-			return chain_fail(im, &l[i], "leaves a gap: the %lld "
+					  head_id);
+		if (l[i].id >= end)
+			return chain_fail(fq, &l[i], "leaves a gap: the %zu "
 					  "events imported should have the ids "
-					  "%lld to %lld", n, base,
-					  base + n - 1);
+					  "%lld to %lld", n, base, end - 1);
 	}
-	for (i = 0; i < im->nlinks; i++)
+	for (i = 0; i < n; i++)
 		while ((j = (size_t)(l[i].id - base)) != i) {
 			if (l[j].id == l[i].id)
-				return chain_fail(im, &l[i], "appears twice "
+				return chain_fail(fq, &l[i], "appears twice "
 						  "(also on line %ld)",
 						  l[j].line);
 			t = l[i];
@@ -953,51 +1151,76 @@ chain_order(struct importer *im)
  * before it in id order.
  */
 static int
-chain_check(struct importer *im)
+chain_check(struct importer *im, struct link *l, size_t n)
 {
-	struct link *l = im->links;
+	struct fq *fq = im->fq;
 	size_t i;
 	int rc;
 
-	if (im->nlinks == 0)
+	if (n == 0)
 		return 0;
-	if ((rc = chain_order(im)))
+	if ((rc = chain_order(fq, l, n, im->head_id)))
 		return rc;
 	if (memcmp(l[0].prev, im->head, 32)) {
 		if (im->head_id == 0)
-			return chain_fail(im, &l[0], "does not begin a chain "
+			return chain_fail(fq, &l[0], "does not begin a chain "
 					  "(its prev is not the genesis value, "
 					  "64 zeros), and the database has no "
 					  "events");
-		return chain_fail(im, &l[0], "does not continue the "
+		return chain_fail(fq, &l[0], "does not continue the "
 				  "database's chain: its prev is not the "
 				  "digest of event %lld", im->head_id);
 	}
-	for (i = 1; i < im->nlinks; i++)
+	for (i = 1; i < n; i++)
 		if (memcmp(l[i].prev, l[i - 1].digest, 32))
-			return chain_fail(im, &l[i], "does not follow event "
+			return chain_fail(fq, &l[i], "does not follow event "
 					  "%lld (line %ld): its prev is not "
 					  "that event's digest", l[i - 1].id,
 					  l[i - 1].line);
 	return 0;
 }
 
+/* Runs the reader thread and stores what it reads; then the chain. */
+static int
+import_run(struct importer *im, struct reader *rd, struct queue *q)
+{
+	struct fq *fq = im->fq;
+	pthread_t t;
+	int rc;
+
+	if ((rc = pthread_create(&t, NULL, reader_run, rd)))
+		return fq_fail(fq, FQ_EINTERNAL, "cannot start a thread: %s",
+			       strerror(rc));
+	rc = store_all(im, q);
+	pthread_join(t, NULL);
+	if (rc == 0)
+		rc = chain_check(im, rd->links, rd->nlinks);
+	if (rc == 0 && im->dropped)
+		rc = indexes_make(im);
+	return rc;
+}
+
 int
 import_cases(struct fq *fq, FILE *in, struct import_result *r)
 {
 	struct importer im = { .fq = fq, .r = r };
-	int rc;
+	struct queue *q = arena_alloc(fq->mem, sizeof(*q));
+	struct reader rd = { .in = in, .pol = fq->pol, .q = q };
+	int rc, i;
 
 	memset(r, 0, sizeof(*r));
-	im.keep = fq->mem;
-	if ((rc = importer_begin(&im)) == 0) {
-		im.keep = scratch_begin(fq);
-		rc = scratch_end(fq, im.keep, read_lines(&im, in));
-	}
-	if (rc == 0)
-		rc = chain_check(&im);
-	if (rc == 0 && im.dropped)
-		rc = indexes_make(&im);
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->cv, NULL);
+	rd.mem = arena_new();
+	if ((rc = importer_begin(&im)) == 0)
+		rc = import_run(&im, &rd, q);
 	importer_end(&im);
+	for (i = 0; i < NBATCH; i++)
+		arena_free(q->b[i].mem);
+	pthread_cond_destroy(&q->cv);
+	pthread_mutex_destroy(&q->mu);
+	arena_free(rd.mem);
+	free(rd.links);
+	free(rd.buf);
 	return rc;
 }

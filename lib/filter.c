@@ -94,8 +94,12 @@ filter_parse(struct fq *fq, int argc, char **argv, struct case_filter *f)
 		case 'c': f->category = optarg; break;
 		case 'g': f->guest = optarg; break;
 		case 'r': f->room = optarg; break;
-		case 'S': rc = when_parse(fq, optarg, "--since", &f->since); break;
-		case 'U': rc = when_parse(fq, optarg, "--until", &f->until); break;
+		case 'S':
+			rc = when_parse(fq, optarg, "--since", &f->since);
+			break;
+		case 'U':
+			rc = when_parse(fq, optarg, "--until", &f->until);
+			break;
 		case 'n': rc = parse_limit(fq, optarg, &f->limit); break;
 		default: return FQ_EUSAGE;
 		}

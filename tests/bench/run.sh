@@ -2,32 +2,39 @@
 # tests/bench/run.sh - fq's benchmarks, each beside a baseline measured in
 # the same run.  `make bench` runs it as:  tests/bench/run.sh ./fq
 #
-# What it does, in one run:
-#   - compiles its helpers (timeit.c, peakrss.c, minimal-insert.c) into a
-#     scratch directory under ${TMPDIR:-/tmp}, removed at exit;
-#   - makes sure a database of 1,000,000 cases (5% open) exists in the
-#     cache, ${FQ_BENCH_CACHE:-${TMPDIR:-/tmp}}/fq-bench-1m-vSCHEMA-KEY.db,
-#     building it with fill.sh when missing (about a minute); KEY changes
-#     with the schema's SQL and with fill.sh, so a stale cache is never used,
-#     and older caches are removed when a new one is built;
-#   - copies it into the scratch directory (the cache is never opened by
-#     anything that writes) and runs each benchmark function on the copy.
+# In one run it:
+#   - compiles its helpers (timeit.c, peakrss.c, minimal-insert.c,
+#     rechain.c) into a scratch directory under ${TMPDIR:-/tmp}, removed
+#     at exit;
+#   - makes sure a database of 1,000,000 cases (5% open) is in the cache,
+#     ${FQ_BENCH_CACHE:-${TMPDIR:-/tmp}}/fq-bench-1m-vSCHEMA-KEY.db, and
+#     builds it with fill.sh when it is missing (a minute or two).  KEY
+#     changes with the schema's SQL, fill.sh, rechain.c and lib/events.c,
+#     so a stale cache is never used; older caches are removed when a new
+#     one is built;
+#   - copies it into the scratch directory (nothing that writes ever opens
+#     the cache) and runs the benchmark functions on the copy.
 #
-# Every benchmark times each command many times with timeit, interleaved
-# with its baselines (A B C, B C A, C A B, ...) so that the noise of this
-# shared 2-core machine falls on all alike, and prints the median, 10th
+# Each benchmark times its commands with timeit, interleaved with their
+# baselines (A B C, B C A, C A B, ...) so that the noise of this shared
+# 2-core machine falls on all of them alike, and prints the median, 10th
 # and 90th percentiles.  Every number printed is measured in this run.
 # Targets are printed as PASS or MISS; the script exits 0 either way, and
 # non-zero only when it cannot run at all.
 #
-# Adding a benchmark: write a bench_NAME function that checks the commands
-# it needs exist (skip with a message when not), times with `measure`,
-# prints with `show`/`ratio_line`/`target`, and call it from main.
+# Adding a benchmark: write a bench_NAME function that checks that the
+# commands it needs exist (else says it is skipped), times them with
+# `measure`, prints with `heads`/`show`/`ratio`/`target`, and add NAME to
+# BENCHES below.
 #
-# Environment: FQ_BENCH_ROWS (default 1000000), FQ_BENCH_RUNS (rounds of
-# the fq log benchmark, default 400), FQ_BENCH_CACHE (cache directory),
-# TMPDIR.
+# Environment:
+#   FQ_BENCH_ONLY   the benchmarks to run (default: all of $BENCHES)
+#   FQ_BENCH_ROWS   cases in the database (default 1000000)
+#   FQ_BENCH_RUNS   rounds of the fq log benchmark (default 300, at least 200)
+#   FQ_BENCH_CACHE  the cache directory (default ${TMPDIR:-/tmp})
 set -eu
+
+BENCHES="log overdue report import"
 
 # ---------------------------------------------------------------- setup
 
@@ -46,8 +53,9 @@ BENCH=$TOP/tests/bench
 POLICY=$TOP/policies/hotel.yaml
 TMP=${TMPDIR:-/tmp}
 ROWS=${FQ_BENCH_ROWS:-1000000}
-LOG_ROUNDS=${FQ_BENCH_RUNS:-400}
+LOG_ROUNDS=${FQ_BENCH_RUNS:-300}
 CACHE_DIR=${FQ_BENCH_CACHE:-$TMP}
+ONLY=${FQ_BENCH_ONLY:-$BENCHES}
 case $ROWS in
 1000000) SIZE=1M TAG=1m ;;
 *) SIZE=$ROWS TAG=$ROWS ;;
@@ -94,15 +102,18 @@ build_helpers() {
 
 # ------------------------------------------------------------- measuring
 
-# measure NAME ROUNDS LABEL CMD... [::: LABEL CMD...]...
-# Times the commands interleaved; results in $SCRATCH/NAME.tsv (see
-# timeit.c), their standard error in $SCRATCH/NAME.err.
+# measure NAME MAX MIN SECONDS WARMUP LABEL CMD... [::: LABEL CMD...]...
+# Times the commands interleaved: WARMUP untimed rounds, then up to MAX
+# rounds, stopping after SECONDS once MIN rounds are done.  Results in
+# $SCRATCH/NAME.tsv (see timeit.c); the commands' standard error in
+# $SCRATCH/NAME.err.
 measure() {
-	name=$1 rounds=$2
-	shift 2
+	name=$1 max=$2 min=$3 secs=$4 warm=$5
+	shift 5
 	: >"$SCRATCH/$name.err"
-	"$BIN/timeit" -n "$rounds" -w 3 -e "$SCRATCH/$name.err" \
-		-r "$SCRATCH/$name.raw" "$@" >"$SCRATCH/$name.tsv"
+	"$BIN/timeit" -n "$max" -m "$min" -t "$secs" -w "$warm" \
+		-e "$SCRATCH/$name.err" -r "$SCRATCH/$name.raw" "$@" \
+		>"$SCRATCH/$name.tsv"
 }
 
 # field NAME LABEL COLUMN: one figure of a measured command
@@ -114,27 +125,38 @@ field() {
 	$1 == l { print $(col[c]) }' "$SCRATCH/$1.tsv"
 }
 
-# Prints the column heads of a table of timings.
+# median NAME LABEL
+median() {
+	field "$1" "$2" median
+}
+
+# rounds NAME: how many rounds a measurement ran.
+rounds() {
+	head -n 1 "$SCRATCH/$1.tsv" | cut -f 2
+}
+
+# The column heads of a table of timings.
 heads() {
 	printf '  %-34s %9s %9s %9s\n' "wall time, ms" median p10 p90
 }
 
-# show NAME LABEL [NOTE]: one line of a table of timings.
+# show NAME LABEL: one line of a table of timings, and the errors of any
+# run that failed.
 show() {
-	runs=$(field "$1" "$2" runs)
 	nfail=$(field "$1" "$2" failed)
-	printf '  %-34s %9.2f %9.2f %9.2f%s\n' "$2" \
+	printf '  %-34s %9.2f %9.2f %9.2f\n' "$2" \
 		"$(field "$1" "$2" median)" "$(field "$1" "$2" p10)" \
-		"$(field "$1" "$2" p90)" "${3:+  $3}"
+		"$(field "$1" "$2" p90)"
 	if [ "$nfail" != 0 ]; then
-		say "    ($nfail of $runs runs FAILED; their stderr:)"
-		sort "$SCRATCH/$1.err" | uniq -c | head -n 5 | sed 's/^/    /'
+		say "    ($nfail of $(field "$1" "$2" runs) runs FAILED; what the commands said:)"
+		sort "$SCRATCH/$1.err" | uniq -c | sort -rn | head -n 5 |
+			sed 's/^/    /'
 	fi
 }
 
-# median NAME LABEL
-median() {
-	field "$1" "$2" median
+# failed NAME LABEL: true when any run of the command failed.
+failed() {
+	[ "$(field "$1" "$2" failed)" != 0 ]
 }
 
 # ratio A B: A / B to two places.
@@ -142,16 +164,11 @@ ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 }
 
-# target VALUE OP LIMIT: PASS or MISS (OP is <, <=).
+# target VALUE OP LIMIT: PASS or MISS (OP is < or <=).
 target() {
 	awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
-		ok = op == "<" ? v < t : v <= t
+		ok = (op == "<" ? v < t : v <= t)
 		print (ok ? "PASS" : "MISS") }'
-}
-
-# failed NAME LABEL: true when any run of the command failed.
-failed() {
-	[ "$(field "$1" "$2" failed)" != 0 ]
 }
 
 # try LABEL CMD...: runs a command once, output discarded; on failure says
@@ -166,26 +183,9 @@ try() {
 	fi
 }
 
-# once_ms CMD...: wall time of one run, in ms (to size the loops).
-once_ms() {
-	"$BIN/timeit" -n 1 -w 0 once "$@" | cut -f 4
-}
-
-# rounds BUDGET_MS MIN MAX MS...: how many rounds of commands taking
-# MS... each fit in the budget, between MIN and MAX.
-rounds() {
-	budget=$1 lo=$2 hi=$3
-	shift 3
-	awk -v b="$budget" -v lo="$lo" -v hi="$hi" -v ms="$*" 'BEGIN {
-		n = split(ms, m, " "); s = 0
-		for (i = 1; i <= n; i++) s += m[i]
-		r = (s > 0 ? int(b / s) : hi)
-		print (r < lo ? lo : (r > hi ? hi : r)) }'
-}
-
-# Peak resident set size of one run of CMD..., in KiB: GNU time's %M when
-# it is installed, else peakrss (both report wait4's ru_maxrss).  The
-# largest of 5 runs.
+# Peak resident set size of CMD..., in KiB, the largest of 5 runs: GNU
+# time's %M where it is installed, else peakrss (both report wait4's
+# ru_maxrss).
 if /usr/bin/time --version 2>&1 | grep -q GNU; then
 	RSS_TOOL="GNU time %M"
 else
@@ -201,7 +201,9 @@ peak_rss() {
 				>/dev/null 2>&1 || true
 			kib=$(tail -n 1 "$SCRATCH/rss")
 		fi
-		[ "$kib" -gt "$max" ] && max=$kib
+		if [ "$kib" -gt "$max" ]; then
+			max=$kib
+		fi
 	done
 	echo "$max"
 }
@@ -211,9 +213,20 @@ mib() {
 	awk -v k="$1" 'BEGIN { printf "%.2f", k / 1024 }'
 }
 
+# section TITLE: a benchmark's heading; took: how long it took.
+section() {
+	SECTION_START=$(date +%s)
+	say ""
+	say "== $*"
+}
+took() {
+	say "  (this benchmark took $(($(date +%s) - SECTION_START)) s)"
+}
+
 # -------------------------------------------------------------- database
 
-# The cached database, built when missing; prints its path.
+# Sets CACHE to the cached database, building it when missing, and
+# CACHE_STATE to say which.
 cached_db() {
 	FQ_DB=$SCRATCH/schema.db "$FQ" init >/dev/null
 	version=$(sqlite3 "$SCRATCH/schema.db" 'PRAGMA user_version')
@@ -223,35 +236,38 @@ cached_db() {
 		echo "$ROWS $NOW"; } | cksum | cut -d ' ' -f 1)
 	rm -f "$SCRATCH"/schema.db*
 	base=fq-bench-$TAG-v$version
-	cache=$CACHE_DIR/$base-$key.db
-	if [ -f "$cache" ]; then
+	CACHE=$CACHE_DIR/$base-$key.db
+	if [ -f "$CACHE" ]; then
 		CACHE_STATE="cached"
-	else
-		say "building $cache (once; about a minute) ..." 
-		t0=$(date +%s)
-		rm -f "$cache.$$" "$cache.$$"-*
-		"$BENCH/fill.sh" "$FQ" "$POLICY" "$cache.$$" "$ROWS" "$NOW" \
-			"$BIN/rechain"
-		mv "$cache.$$" "$cache"
-		CACHE_STATE="built in $(($(date +%s) - t0)) s"
-		for old in "$CACHE_DIR/$base"-*.db "$CACHE_DIR"/fq-bench-$TAG-v*.db
-		do
-			[ -f "$old" ] && [ "$old" != "$cache" ] && rm -f "$old"
-		done
+		return 0
 	fi
-	CACHE=$cache
+	say "building $CACHE (once) ..."
+	t0=$(date +%s)
+	rm -f "$CACHE.$$" "$CACHE.$$"-*
+	"$BENCH/fill.sh" "$FQ" "$POLICY" "$CACHE.$$" "$ROWS" "$NOW" \
+		"$BIN/rechain"
+	mv "$CACHE.$$" "$CACHE"
+	CACHE_STATE="built in $(($(date +%s) - t0)) s"
+	for old in "$CACHE_DIR"/fq-bench-$TAG-v*.db*; do
+		case $old in
+		"$CACHE"*) ;;
+		*) rm -f "$old" ;;
+		esac
+	done
 }
 
 # ------------------------------------------------------------ benchmarks
 
-# fq log: one case, against the least a C program must do, and against
-# the sqlite3 shell.  Diagnostics beside them say where fq's time goes:
-# start-up alone, the policy alone, and fq log with a one-department
-# policy.
+# fq log: one case, against the least a C program must do and against the
+# sqlite3 shell.  Diagnostics in the same loop say where fq's time goes:
+# the start-up of a C program linked with libsqlite3 alone, fq's start-up
+# alone, start-up and the policy (fq route), and fq log with a
+# one-department policy.
 bench_log() {
 	summary="1203房客人要一瓶胶水和两条毛巾"
 	data='{"summary":"1203房客人要一瓶胶水和两条毛巾","details":null,"guest_name":"王先生","room":"1203","phone":null,"via":"desk","category":"item_request","keyword":"胶水","department":"housekeeping","handler":"li.na","major":false,"reply_due_at":1795744980,"resolve_due_at":1795745400}'
 	zero=0000000000000000000000000000000000000000000000000000000000000000
+	# The same rows, dummy digests, the same connection settings.
 	cli_sql="PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
 BEGIN IMMEDIATE;
@@ -286,39 +302,43 @@ categories:
 default_category: item_request
 EOF
 	set -- "$FQ" --as li.na log "$summary" --room 1203 --guest 王先生
+	section "fq log: one case into the $SIZE database, as li.na"
 	try "fq log" "$@" || return 0
 	try "minimal-insert" "$BIN/minimal-insert" "$DB" "$NOW" || return 0
 	try "sqlite3 insert" sqlite3 -batch -bail -init /dev/null "$DB" \
 		"$cli_sql" || return 0
 
-	say ""
-	say "== fq log: one case into the $SIZE database ($LOG_ROUNDS rounds, interleaved)"
-	measure log "$LOG_ROUNDS" \
+	measure log "$LOG_ROUNDS" 200 90 3 \
 		"fq log" "$@" ::: \
 		"minimal C insert" "$BIN/minimal-insert" "$DB" "$NOW" ::: \
 		"sqlite3 CLI insert" sqlite3 -batch -bail -init /dev/null \
 			"$DB" "$cli_sql" ::: \
-		"fq --version (start-up only)" "$FQ" --version ::: \
+		"C start-up (minimal-insert -v)" "$BIN/minimal-insert" \
+			--version ::: \
+		"fq start-up (fq --version)" "$FQ" --version ::: \
 		"fq route (policy, no database)" "$FQ" --as li.na route \
 			"$summary" ::: \
-		"fq log, 1-department policy" env FQ_POLICY="$SCRATCH/tiny.yaml" \
-			"$@"
+		"fq log, 1-department policy" "$FQ" \
+			--policy "$SCRATCH/tiny.yaml" --as li.na log "$summary" \
+			--room 1203 --guest 王先生
+	say "  rounds: $(rounds log), interleaved"
 	heads
 	show log "fq log"
 	show log "minimal C insert"
 	show log "sqlite3 CLI insert"
 	say "  where fq log's time goes:"
-	show log "fq --version (start-up only)"
+	show log "C start-up (minimal-insert -v)"
+	show log "fq start-up (fq --version)"
 	show log "fq route (policy, no database)"
 	show log "fq log, 1-department policy"
 	fq_ms=$(median log "fq log")
-	min_ms=$(median log "minimal C insert")
-	cli_ms=$(median log "sqlite3 CLI insert")
-	r=$(ratio "$fq_ms" "$min_ms")
+	r=$(ratio "$fq_ms" "$(median log "minimal C insert")")
 	verdict=$(target "$r" "<=" 1.25)
-	failed log "fq log" && verdict="MISS (runs failed)"
+	if failed log "fq log"; then
+		verdict="MISS (runs failed)"
+	fi
 	say "  fq/minimal  $r   target <= 1.25   $verdict"
-	say "  fq/sqlite3  $(ratio "$fq_ms" "$cli_ms")"
+	say "  fq/sqlite3  $(ratio "$fq_ms" "$(median log "sqlite3 CLI insert")")"
 
 	rss=$(peak_rss "$@")
 	rss_min=$(peak_rss "$BIN/minimal-insert" "$DB" "$NOW")
@@ -326,6 +346,7 @@ EOF
 	say "  peak RSS ($RSS_TOOL, largest of 5 runs):"
 	say "    fq log $rss KiB = $(mib "$rss") MiB   target < 8 MiB   $(target "$rss" "<" 8192)"
 	say "    minimal C insert $(mib "$rss_min") MiB, sqlite3 CLI insert $(mib "$rss_cli") MiB"
+	took
 }
 
 # The SELECT behind `fq overdue`, read from lib/cases.c
@@ -352,41 +373,36 @@ overdue_sql() {
 	}' "$TOP/lib/cases.c"
 }
 
-# fq overdue on the 1M database, against its own SELECT in the sqlite3
+# fq overdue on the large database, against its own SELECT in the sqlite3
 # shell; both write TSV to /dev/null.
 bench_overdue() {
+	section "fq overdue --format tsv on the $SIZE database"
 	sql=$(overdue_sql)
 	case $sql in
 	"SELECT "*" FROM cases WHERE "*) ;;
-	*) say ""; say "== fq overdue: skipped (cannot read its query from lib/cases.c)"
+	*) say "  skipped: cannot read its query from lib/cases.c"
 	   return 0 ;;
 	esac
 	set -- "$FQ" --as li.na --format tsv overdue
 	try "fq overdue" "$@" || return 0
 	late=$(sqlite3 "$DB" "SELECT count(*) FROM cases WHERE next_due <= $NOW")
 	rows=$("$@" | awk 'END { print NR - 1 }')
-	cli_rows=$(sqlite3 -tabs "$DB" "$sql" | awk 'END { print NR }')
 	plan=$(sqlite3 "$DB" "EXPLAIN QUERY PLAN $sql" |
 		sed -n 's/^.*--//p' | paste -sd ';' -)
-	fq_ms=$(once_ms "$@")
-	cli_ms=$(once_ms sqlite3 -batch -init /dev/null -tabs "$DB" "$sql")
-	n=$(rounds 20000 30 300 "$fq_ms" "$cli_ms")
+	say "  FQ_NOW=$NOW_ISO: $late open cases late; fq prints a row for each late deadline, $rows rows"
+	say "  sqlite3: $(printf '%s' "$sql" | sed 's/^SELECT .* FROM cases/SELECT <the 24 case columns> FROM cases/')"
+	say "  plan: $plan"
 
-	say ""
-	say "== fq overdue --format tsv on the $SIZE database ($n rounds, interleaved)"
-	say "  FQ_NOW=$NOW_ISO: $late open cases late; fq prints $rows rows (one a late deadline), sqlite3 $cli_rows"
-	say "  sqlite3's query: $(printf '%s' "$sql" | sed 's/^SELECT .* FROM cases/SELECT <the case columns> FROM cases/')"
-	say "  plan:$plan"
-	measure overdue "$n" \
+	measure overdue 200 30 20 3 \
 		"fq overdue" "$@" ::: \
 		"sqlite3 CLI, same SELECT" sqlite3 -batch -init /dev/null -tabs \
 			"$DB" "$sql"
+	say "  rounds: $(rounds overdue), interleaved"
 	heads
 	show overdue "fq overdue"
 	show overdue "sqlite3 CLI, same SELECT"
 	fq_ms=$(median overdue "fq overdue")
-	cli_ms=$(median overdue "sqlite3 CLI, same SELECT")
-	r=$(ratio "$fq_ms" "$cli_ms")
+	r=$(ratio "$fq_ms" "$(median overdue "sqlite3 CLI, same SELECT")")
 	v1=$(target "$fq_ms" "<" 60)
 	v2=$(target "$r" "<=" 1.5)
 	if failed overdue "fq overdue"; then
@@ -395,7 +411,8 @@ bench_overdue() {
 	say "  fq median   $fq_ms ms   target < 60 ms   $v1"
 	say "  fq/sqlite3  $r   target <= 1.5   $v2"
 	rss=$(peak_rss "$@")
-	say "  peak RSS of fq overdue ($RSS_TOOL): $(mib "$rss") MiB"
+	say "  peak RSS of fq overdue ($RSS_TOOL, largest of 5 runs): $(mib "$rss") MiB"
+	took
 }
 
 # fq report --by dept over the last 30 days and over all time, each beside
@@ -403,36 +420,28 @@ bench_overdue() {
 # the same work: fq report also reads the events for its reply times,
 # transfers, escalations and callbacks.
 bench_report() {
-	say ""
+	section "fq report --by dept on the $SIZE database"
 	if ! "$FQ" help report >/dev/null 2>&1; then
-		say "== fq report: skipped (no 'fq report' in this fq yet)"
+		say "  skipped: no 'fq report' in this fq yet"
 		return 0
 	fi
 	since=$((NOW - 30 * 86400))
 	since_iso=$(TZ=Asia/Shanghai date -d "@$since" +%Y-%m-%dT%H:%M:%S+08:00)
 	agg="SELECT department, count(*), sum(status = 'closed'),
-  sum(first_contact), sum(next_due <= $NOW),
-  avg(closed_at - created_at) FROM cases"
+  sum(first_contact), sum(next_due <= $NOW) FROM cases"
+	say "  30 days: --since $since_iso; sqlite3: per department, cases,"
+	say "  closed, first contact and late now, from the cases table alone"
 	set -- "$FQ" --as li.na --format tsv report --by dept
-	try "fq report --by dept --since $since_iso" "$@" --since "$since_iso" ||
-		return 0
-	try "fq report --by dept" "$@" || return 0
-	t30=$(once_ms "$@" --since "$since_iso")
-	tall=$(once_ms "$@")
-	c30=$(once_ms sqlite3 "$DB" "$agg WHERE created_at >= $since GROUP BY 1")
-	call=$(once_ms sqlite3 "$DB" "$agg GROUP BY 1")
-	n=$(rounds 30000 5 100 "$t30" "$tall" "$c30" "$call")
-
-	say "== fq report --by dept on the $SIZE database ($n rounds, interleaved)"
-	say "  sqlite3 aggregate: per department, count, closed, first contact,"
-	say "  late now and mean time to close, from the cases table alone"
-	measure report "$n" \
+	# A run takes seconds: no warm-up, and as many rounds as fit in
+	# 25 s (at least one).
+	measure report 50 1 25 0 \
 		"fq report, 30 days" "$@" --since "$since_iso" ::: \
 		"sqlite3 aggregate, 30 days" sqlite3 -batch -init /dev/null \
 			"$DB" "$agg WHERE created_at >= $since GROUP BY 1" ::: \
 		"fq report, all time" "$@" ::: \
 		"sqlite3 aggregate, all time" sqlite3 -batch -init /dev/null \
 			"$DB" "$agg GROUP BY 1"
+	say "  rounds: $(rounds report), interleaved"
 	heads
 	show report "fq report, 30 days"
 	show report "sqlite3 aggregate, 30 days"
@@ -442,14 +451,15 @@ bench_report() {
 		"$(median report "sqlite3 aggregate, 30 days")"), all time $(ratio \
 		"$(median report "fq report, all time")" \
 		"$(median report "sqlite3 aggregate, all time")")"
+	took
 }
 
-# The sqlite3 script that loads the JSON Lines of `fq export` into a fresh
-# database: the baseline for fq import.  It reads the case shape of the
-# spec (guest.name/room/phone, due.accept/..., times as ISO 8601, events
-# with seq, at, actor, kind and their data); keep it in step with
-# `fq export` when that lands.  Chain digests are taken when the export
-# carries them, else dummies (nothing here verifies the chain).
+# The sqlite3 script that loads the JSON Lines of `fq export` (FILE) into
+# a fresh database: the baseline for fq import.  It reads the case shape
+# of the spec (guest.name/room/phone, due.accept/..., times as ISO 8601)
+# and events with seq, at, actor, kind, data, prev and digest, the shape
+# lib/exchange.c writes; keep it in step with fq export.  It checks
+# nothing, where fq import checks every digest and link.
 import_sql() {
 	cat <<'EOF'
 PRAGMA journal_mode = WAL;
@@ -464,84 +474,82 @@ EOF
 BEGIN IMMEDIATE;
 INSERT INTO cases (id, summary, details, guest_name, room, phone, via,
   category, department, handler, owner, status, major, first_contact,
-  created_at, updated_at, closed_at, due_accept, due_reply, due_resolve,
-  due_promise, next_due)
+  waiting_since, waiting_until, created_at, updated_at, closed_at,
+  due_accept, due_reply, due_resolve, due_promise, next_due, request_key)
 SELECT line ->> '$.id', line ->> '$.summary', line ->> '$.details',
   line ->> '$.guest.name', line ->> '$.guest.room', line ->> '$.guest.phone',
   line ->> '$.via', line ->> '$.category', line ->> '$.department',
   line ->> '$.handler', line ->> '$.owner', line ->> '$.status',
-  line ->> '$.major', coalesce(line ->> '$.first_contact', 0),
-  unixepoch(line ->> '$.created_at'),
-  coalesce(unixepoch(line ->> '$.updated_at'),
-	   unixepoch(line ->> '$.created_at')),
+  line ->> '$.major', line ->> '$.first_contact',
+  unixepoch(line ->> '$.waiting_since'), unixepoch(line ->> '$.waiting_until'),
+  unixepoch(line ->> '$.created_at'), unixepoch(line ->> '$.updated_at'),
   unixepoch(line ->> '$.closed_at'),
   unixepoch(line ->> '$.due.accept'), unixepoch(line ->> '$.due.reply'),
   unixepoch(line ->> '$.due.resolve'), unixepoch(line ->> '$.due.promise'),
   (SELECT min(unixepoch(value)) FROM json_each(line, '$.due')
-   WHERE value IS NOT NULL)
+   WHERE value IS NOT NULL), line ->> '$.request_key'
 FROM j;
-INSERT INTO events (case_id, seq, at, actor, kind, data, prev, digest)
-SELECT j.line ->> '$.id', e.value ->> '$.seq', unixepoch(e.value ->> '$.at'),
+INSERT INTO events (id, case_id, seq, at, actor, kind, data, prev, digest)
+SELECT e.value ->> '$.id', j.line ->> '$.id', e.value ->> '$.seq',
+  unixepoch(e.value ->> '$.at'),
   e.value ->> '$.actor', e.value ->> '$.kind',
-  json_remove(e.value, '$.seq', '$.at', '$.actor', '$.kind', '$.prev',
-	      '$.digest'),
-  coalesce(e.value ->> '$.prev', printf('%064d', 0)),
-  coalesce(e.value ->> '$.digest', printf('%064d', 0))
+  coalesce(e.value -> '$.data', '{}'),
+  e.value ->> '$.prev', e.value ->> '$.digest'
 FROM j, json_each(j.line, '$.events') e;
 COMMIT;
 EOF
 }
 
-# fq import of the 1M cases that fq export prints, into a fresh database,
+# fq import of the cases that fq export prints, into a fresh database,
 # against the sqlite3 shell loading the same JSON Lines.
 bench_import() {
-	say ""
+	section "fq import of the $SIZE cases fq export prints"
 	if ! "$FQ" help export >/dev/null 2>&1 ||
 	   ! "$FQ" help import >/dev/null 2>&1; then
-		say "== fq import: skipped (no 'fq export' and 'fq import' in this fq yet)"
+		say "  skipped: no 'fq export' and 'fq import' in this fq yet"
 		return 0
 	fi
 	jsonl=$SCRATCH/all.jsonl
-	# Each run loads into a fresh copy of an empty database (a copy of
-	# an empty file takes well under a millisecond of the seconds timed).
+	# Each run loads into a fresh copy of an empty database (copying an
+	# empty file costs well under a millisecond of the seconds timed).
 	FQ_DB=$SCRATCH/empty.db "$FQ" init >/dev/null
 	import_sql "$jsonl" >"$SCRATCH/import.sql"
 	cat >"$SCRATCH/fresh" <<EOF
 #!/bin/sh
-# fresh DB CMD...: runs CMD with a fresh empty database at DB.
+# fresh DB CMD...: runs CMD with a fresh empty fq database at DB.
 db=\$1; shift
 rm -f "\$db" "\$db-wal" "\$db-shm" && cp "$SCRATCH/empty.db" "\$db" && exec "\$@"
 EOF
 	chmod +x "$SCRATCH/fresh"
-	# Exported from the cache, not the copy, which the other benchmarks
-	# have added cases to with dummy digests.  Export only reads.
-	t0=$(date +%s)
-	if ! FQ_DB=$CACHE "$FQ" --as zhou.min export >"$jsonl" \
-	    2>"$SCRATCH/try.err"; then
-		say "== fq import: fq export fails, so not measured:"
-		sed 's/^/    /' "$SCRATCH/try.err" | head -n 5
+	# Exported from the cache, not from the copy, to which fq log's
+	# baselines have added events with dummy digests.  Export only reads.
+	measure export 1 1 0 0 "fq export" sh -c \
+		'FQ_DB="$1" exec "$2" --as zhou.min export >"$3"' sh \
+		"$CACHE" "$FQ" "$jsonl"
+	if failed export "fq export"; then
+		say "  fq export fails, so nothing to import:"
+		sed 's/^/    /' "$SCRATCH/export.err" | head -n 5
 		return 0
 	fi
-	export_s=$(($(date +%s) - t0))
-	lines=$(wc -l <"$jsonl")
-	mb=$(($(wc -c <"$jsonl") / 1048576))
+	say "  fq export: $(wc -l <"$jsonl") lines, $(($(wc -c <"$jsonl") / 1048576)) MiB, in $(awk -v ms="$(median export "fq export")" 'BEGIN { printf "%.1f", ms / 1000 }') s (one run)"
 	set -- "$SCRATCH/fresh" "$SCRATCH/imp.db" env FQ_DB="$SCRATCH/imp.db" \
 		"$FQ" --as zhou.min import "$jsonl"
-	try "fq import" "$@" || return 0
-	imported=$(sqlite3 "$SCRATCH/imp.db" 'SELECT count(*) FROM cases')
-
-	say "== fq import of $lines cases ($mb MiB of JSON Lines; fq export took ${export_s} s) (3 rounds, interleaved)"
-	say "  fq import loaded $imported cases"
-	measure import 3 \
+	# A run takes seconds: no warm-up, as many rounds as fit in 40 s.
+	measure import 5 1 40 0 \
 		"fq import" "$@" ::: \
 		"sqlite3 CLI, same JSON Lines" "$SCRATCH/fresh" \
 			"$SCRATCH/cli.db" sqlite3 -batch -bail -init \
 			"$SCRATCH/import.sql" "$SCRATCH/cli.db" .quit
+	say "  rounds: $(rounds import), interleaved; into fresh databases: fq $(sqlite3 "$SCRATCH/imp.db" \
+		'SELECT count(*) FROM cases') cases, sqlite3 $(sqlite3 "$SCRATCH/cli.db" \
+		'SELECT count(*) FROM cases') cases"
 	heads
 	show import "fq import"
 	show import "sqlite3 CLI, same JSON Lines"
 	fq_ms=$(median import "fq import")
-	say "  fq/sqlite3  $(ratio "$fq_ms" "$(median import "sqlite3 CLI, same JSON Lines")")   $(awk -v n="$lines" -v ms="$fq_ms" 'BEGIN { printf "%.0f cases/s", (ms > 0 ? n * 1000 / ms : 0) }')"
+	say "  fq/sqlite3  $(ratio "$fq_ms" "$(median import "sqlite3 CLI, same JSON Lines")"), fq $(awk -v n="$ROWS" -v ms="$fq_ms" 'BEGIN { printf "%.0f", (ms > 0 ? n * 1000 / ms : 0) }') cases/s"
+	rm -f "$SCRATCH"/imp.db* "$SCRATCH"/cli.db* "$jsonl"
+	took
 }
 
 # ------------------------------------------------------------------ main
@@ -559,15 +567,17 @@ main() {
 	copy_s=$(($(date +%s) - t0))
 	say "database: $(sqlite3 "$DB" "SELECT count(*) || ' cases (' ||
 		sum(status <> 'closed') || ' open), '
-		|| (SELECT count(*) FROM events) || ' events, '
+		|| (SELECT count(*) FROM events) || ' events, created '
 		|| date(min(created_at), 'unixepoch') || ' to '
 		|| date(max(created_at), 'unixepoch') FROM cases"), $(($(wc -c <"$DB") / 1048576)) MiB"
 	say "  cache $CACHE ($CACHE_STATE); copied in ${copy_s} s"
 
-	bench_log
-	bench_overdue
-	bench_report
-	bench_import
+	for b in $BENCHES; do
+		case " $ONLY " in
+		*" $b "*) "bench_$b" ;;
+		*) say ""; say "== $b: not run (FQ_BENCH_ONLY=$ONLY)" ;;
+		esac
+	done
 
 	say ""
 	say "load $(cut -d ' ' -f 1-3 /proc/loadavg) at end; the whole run took $(($(date +%s) - START)) s"

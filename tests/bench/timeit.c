@@ -1,8 +1,8 @@
 /*
  * timeit.c - wall time of commands run many times, interleaved.
  *
- *   timeit [-n ROUNDS] [-w WARMUP] [-e ERRFILE] [-r RAWFILE]
- *          LABEL CMD [ARG...] [::: LABEL CMD [ARG...]]...
+ *   timeit [-n ROUNDS] [-m MIN -t SECONDS] [-w WARMUP] [-e ERRFILE]
+ *          [-r RAWFILE] LABEL CMD [ARG...] [::: LABEL CMD [ARG...]]...
  *
  * Each round runs every command once, the starting command rotating from
  * round to round (ABC, BCA, CAB, ...), so that the machine's noise falls
@@ -10,6 +10,9 @@
  * before fork() to just after wait4() returns; its standard input and
  * output are /dev/null, its standard error is appended to ERRFILE
  * (default /dev/null).  WARMUP rounds (default 3) run first, untimed.
+ * With -t, it stops early once SECONDS have passed since the first timed
+ * round, but never before MIN rounds (default 1): a loop that adapts to
+ * commands that take seconds and to a machine that is busy.
  *
  * For each command it prints one line, tab-separated:
  *   LABEL  runs  failed  median_ms  p10_ms  p90_ms  min_ms  max_ms  maxrss_kib
@@ -46,8 +49,9 @@ die(const char *what)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: timeit [-n ROUNDS] [-w WARMUP] [-e ERRFILE] "
-		"[-r RAWFILE] LABEL CMD [ARG...] [::: LABEL CMD [ARG...]]...\n");
+	fprintf(stderr, "usage: timeit [-n ROUNDS] [-m MIN -t SECONDS] "
+		"[-w WARMUP] [-e ERRFILE] [-r RAWFILE] LABEL CMD [ARG...] "
+		"[::: LABEL CMD [ARG...]]...\n");
 	exit(1);
 }
 
@@ -121,23 +125,26 @@ int
 main(int argc, char **argv)
 {
 	const char *errpath = "/dev/null", *rawpath = NULL;
-	int rounds = 100, warmup = 3, ncmd = 0, i, r, k, ok, errfd;
+	int rounds = 100, warmup = 3, min = 1, ncmd = 0, i, r, k, ok, errfd;
+	double ms, budget = 0, start;
 	struct cmd *cmds;
 	FILE *raw = NULL;
 	long rss;
-	double ms;
 	int c;
 
-	while ((c = getopt(argc, argv, "+n:w:e:r:")) != -1) {
+	while ((c = getopt(argc, argv, "+n:m:t:w:e:r:")) != -1) {
 		switch (c) {
 		case 'n': rounds = atoi(optarg); break;
+		case 'm': min = atoi(optarg); break;
+		case 't': budget = atof(optarg) * 1e3; break;
 		case 'w': warmup = atoi(optarg); break;
 		case 'e': errpath = optarg; break;
 		case 'r': rawpath = optarg; break;
 		default: usage();
 		}
 	}
-	if (rounds < 1 || warmup < 0 || optind + 2 > argc)
+	if (rounds < 1 || warmup < 0 || min < 1 || budget < 0 ||
+	    optind + 2 > argc)
 		usage();
 	cmds = calloc((size_t)argc, sizeof(*cmds));
 	if (!cmds)
@@ -165,7 +172,10 @@ main(int argc, char **argv)
 	for (r = 0; r < warmup; r++)
 		for (k = 0; k < ncmd; k++)
 			run_once(cmds[k].argv, errfd, &ok, &rss);
+	start = now_ms();
 	for (r = 0; r < rounds; r++) {
+		if (budget > 0 && r >= min && now_ms() - start >= budget)
+			break;
 		for (i = 0; i < ncmd; i++) {
 			struct cmd *cm = &cmds[(r + i) % ncmd];
 
