@@ -49,32 +49,33 @@ report_by_parse(const char *s)
 	return -1;
 }
 
-/* What one case contributes. */
+/*
+ * What each case's events say, for the cases that have any of the kinds
+ * a report counts: read through the (kind, at) index, never the whole
+ * events table.  A case logged in the period has no event before it.
+ */
+#define EVENT_SQL \
+	"SELECT case_id, " \
+	"  min(CASE WHEN kind = 'replied' THEN at END), " \
+	"  max(CASE WHEN kind = 'replied' THEN data ->> '$.late' END), " \
+	"  sum(kind = 'transferred'), " \
+	"  count(DISTINCT CASE WHEN kind = 'escalated' THEN " \
+	"    coalesce((data ->> '$.deadline') || '/' || (data ->> " \
+	"    '$.level') || '/' || (data ->> '$.due'), id) END), " \
+	"  sum(kind = 'declined'), sum(kind = 'called_back'), " \
+	"  sum(kind = 'called_back' AND data ->> '$.satisfied' = 0) " \
+	"FROM events WHERE kind IN ('replied', 'transferred', 'escalated', " \
+	"  'declined', 'called_back') AND at >= :since " \
+	"GROUP BY case_id"
+
+/* What one case contributes from its own row. */
 #define CASE_SQL \
-	"SELECT %s, c.status = 'closed', c.first_contact, " \
+	"SELECT %s, c.id, c.created_at, c.status = 'closed', " \
+	"  c.first_contact, " \
 	"  CASE WHEN c.waiting_since IS NULL THEN c.next_due < :now " \
 	"    WHEN c.waiting_until <= :now THEN -c.id ELSE 0 END, " \
-	"  c.category IN (SELECT value FROM json_each(:callback)), " \
-	"  e.replied_at - c.created_at, e.reply_late, e.transfers, " \
-	"  e.escalations, e.declines, e.callbacks, e.unsatisfied " \
-	"FROM cases c LEFT JOIN (" \
-	"  SELECT case_id, " \
-	"    min(CASE WHEN kind = 'replied' THEN at END) AS replied_at, " \
-	"    max(CASE WHEN kind = 'replied' THEN data ->> '$.late' END) " \
-	"      AS reply_late, " \
-	"    sum(kind = 'transferred') AS transfers, " \
-	"    count(DISTINCT CASE WHEN kind = 'escalated' THEN " \
-	"      coalesce((data ->> '$.deadline') || '/' || (data ->> " \
-	"      '$.level') || '/' || (data ->> '$.due'), id) END) " \
-	"      AS escalations, " \
-	"    sum(kind = 'declined') AS declines, " \
-	"    sum(kind = 'called_back') AS callbacks, " \
-	"    sum(kind = 'called_back' AND data ->> '$.satisfied' = 0) " \
-	"      AS unsatisfied " \
-	"  FROM events WHERE case_id IN (SELECT id FROM cases " \
-	"    WHERE created_at >= :since AND created_at < :until) " \
-	"  GROUP BY case_id) e ON e.case_id = c.id " \
-	"WHERE c.created_at >= :since AND c.created_at < :until"
+	"  c.category IN (SELECT value FROM json_each(:callback)) " \
+	"FROM cases c WHERE c.created_at >= :since AND c.created_at < :until"
 
 /* Each acceptance after a clock started, with its group. */
 #define ACCEPT_SQL \
@@ -82,7 +83,8 @@ report_by_parse(const char *s)
 	"  WHERE s.case_id = a.case_id AND s.seq < a.seq " \
 	"  AND s.kind IN ('logged', 'transferred', 'reopened')) " \
 	"FROM events a JOIN cases c ON c.id = a.case_id " \
-	"WHERE a.kind = 'accepted' AND a.data ->> '$.due' IS NOT NULL " \
+	"WHERE a.kind = 'accepted' AND a.at >= :since " \
+	"AND a.data ->> '$.due' IS NOT NULL " \
 	"AND c.created_at >= :since AND c.created_at < :until"
 
 /* A growing list of seconds. */
@@ -163,35 +165,115 @@ late_after_wait(struct fq *fq, long long id)
 	return 0;
 }
 
-/* Adds one case row of CASE_SQL to its group. */
-static void
-add_case(struct fq *fq, struct groups *g, sqlite3_stmt *st)
-{
-	struct group *gr = group_of(fq, g, col_text(fq, st, 0));
+/* What a case's events say (EVENT_SQL), kept by case id. */
+struct steps {
+	long long id;		/* 0: an empty slot */
+	long long replied_at;	/* 0: never replied */
+	int reply_timed, reply_late;
+	int transfers, escalations, declines, callbacks, unsatisfied;
+};
 
+struct step_map {
+	size_t cap;		/* a power of two */
+	struct steps *v;
+};
+
+/* The slot of case `id`: its entry, or the empty slot it would take. */
+static struct steps *
+step_slot(const struct step_map *m, long long id)
+{
+	size_t i = ((unsigned long long)id * 0x9E3779B97F4A7C15ull) &
+		   (m->cap - 1);
+
+	while (m->v[i].id && m->v[i].id != id)
+		i = (i + 1) & (m->cap - 1);
+	return &m->v[i];
+}
+
+/* Reads EVENT_SQL into a map sized for its rows. */
+static int
+read_steps(struct fq *fq, time_t since, struct step_map *m)
+{
+	sqlite3_stmt *st = db_prepare(fq, EVENT_SQL);
+	struct steps *e;
+	int rc, n = 0;
+
+	m->cap = 1024;
+	m->v = arena_alloc(fq->mem, m->cap * sizeof(*m->v));
+	bind_int(st, ":since", (long long)since);
+	while ((rc = db_step(fq, st)) == 1) {
+		if ((size_t)++n * 2 > m->cap) {
+			struct step_map big = { m->cap * 4, NULL };
+			size_t i;
+
+			big.v = arena_alloc(fq->mem, big.cap * sizeof(*big.v));
+			for (i = 0; i < m->cap; i++)
+				if (m->v[i].id)
+					*step_slot(&big, m->v[i].id) = m->v[i];
+			*m = big;
+		}
+		e = step_slot(m, col_int(st, 0));
+		e->id = col_int(st, 0);
+		e->replied_at = col_int(st, 1);
+		e->reply_timed = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		e->reply_late = col_int(st, 2) != 0;
+		e->transfers = (int)col_int(st, 3);
+		e->escalations = (int)col_int(st, 4);
+		e->declines = (int)col_int(st, 5);
+		e->callbacks = (int)col_int(st, 6);
+		e->unsatisfied = (int)col_int(st, 7);
+	}
+	db_finish(st);
+	return rc < 0 ? fq->err_code : 0;
+}
+
+/* The group a row's first column names (the key is copied when new). */
+static struct group *
+row_group(struct fq *fq, struct groups *g, sqlite3_stmt *st)
+{
+	const char *key = (const char *)sqlite3_column_text(st, 0);
+	int i;
+
+	for (i = 0; i < g->n; i++)
+		if ((!key && !g->v[i].key) ||
+		    (key && g->v[i].key && !strcmp(key, g->v[i].key)))
+			return &g->v[i];
+	return group_of(fq, g, arena_strdup(fq->mem, key));
+}
+
+/* Adds one case row of CASE_SQL, with its steps, to its group. */
+static void
+add_case(struct fq *fq, struct groups *g, const struct step_map *m,
+	 sqlite3_stmt *st)
+{
+	static const struct steps none;
+	struct group *gr = row_group(fq, g, st);
+	const struct steps *e = step_slot(m, col_int(st, 1));
+
+	if (!e->id)
+		e = &none;
 	gr->logged++;
-	gr->closed += col_int(st, 1);
-	gr->first_contact += col_int(st, 2);
-	if (col_int(st, 3) < 0)
-		gr->late_now += late_after_wait(fq, -col_int(st, 3));
+	gr->closed += col_int(st, 3);
+	gr->first_contact += col_int(st, 4);
+	if (col_int(st, 5) < 0)
+		gr->late_now += late_after_wait(fq, -col_int(st, 5));
 	else
-		gr->late_now += col_int(st, 3);
-	if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-		sample(fq, &gr->reply, (long)col_int(st, 5));
-	if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+		gr->late_now += col_int(st, 5);
+	if (e->replied_at)
+		sample(fq, &gr->reply, (long)(e->replied_at - col_int(st, 2)));
+	if (e->reply_timed) {
 		gr->replied_timed++;
-		gr->replied_late += col_int(st, 6) != 0;
+		gr->replied_late += e->reply_late;
 	}
-	gr->transfers += col_int(st, 7);
-	gr->escalations += col_int(st, 8);
-	gr->declines += col_int(st, 9);
+	gr->transfers += e->transfers;
+	gr->escalations += e->escalations;
+	gr->declines += e->declines;
 	/* Settled at intake (first contact): no callback is owed. */
-	if (col_int(st, 4) && !col_int(st, 2) &&
-	    sqlite3_column_type(st, 5) != SQLITE_NULL) {
+	if (col_int(st, 6) && !col_int(st, 4) && e->replied_at) {
 		gr->need_callback++;
-		gr->callbacks += col_int(st, 10) > 0;
+		gr->callbacks += e->callbacks > 0;
 	}
-	gr->unsatisfied += col_int(st, 11);
+	gr->unsatisfied += e->unsatisfied;
 }
 
 /* Prepares one of the two queries for a grouping and a period. */
@@ -216,11 +298,15 @@ static int
 sum_cases(struct fq *fq, enum report_by by, time_t since, time_t until,
 	  struct groups *g)
 {
-	sqlite3_stmt *st = prepare(fq, CASE_SQL, by, since, until);
+	sqlite3_stmt *st;
+	struct step_map m;
 	int rc;
 
+	if ((rc = read_steps(fq, since, &m)))
+		return rc;
+	st = prepare(fq, CASE_SQL, by, since, until);
 	while ((rc = db_step(fq, st)) == 1)
-		add_case(fq, g, st);
+		add_case(fq, g, &m, st);
 	db_finish(st);
 	if (rc < 0)
 		return fq->err_code;
