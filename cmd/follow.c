@@ -18,13 +18,6 @@
 const char usage_follow[] = "fq follow [ID [NOTE]]";
 
 static const char *
-holder_cell(struct fq *fq, const struct val *row)
-{
-	return holder_name(fq->mem, fq->pol, v_get_str(row, "department"),
-			   v_get_str(row, "handler"));
-}
-
-static const char *
 role_cell(struct fq *fq, const struct val *row)
 {
 	return v_get_str(row, "role");
@@ -36,7 +29,7 @@ static const struct column columns[] = {
 	{ "late", "late", NULL, 0, 0, NULL },
 	{ "summary", "what", NULL, COL_FLEX, 30, NULL },
 	{ "role", "as", NULL, 0, 0, role_cell },
-	{ "holder", "holder", NULL, 0, 24, holder_cell },
+	{ "holder", "holder", NULL, 0, 24, cell_holder },
 	{ "last_note", "last note", NULL, COL_FLEX, 24, NULL },
 };
 

@@ -13,6 +13,7 @@
 #include "names.h"
 #include "opts.h"
 #include "out.h"
+#include "outcase.h"
 #include "policy.h"
 #include "shift.h"
 
@@ -24,23 +25,10 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static const char *
-owner_cell(struct fq *fq, const struct val *row)
-{
-	return staff_name(fq->pol, v_get_str(row, "owner"));
-}
-
-static const char *
-holder_cell(struct fq *fq, const struct val *row)
-{
-	return holder_name(fq->mem, fq->pol, v_get_str(row, "department"),
-			   v_get_str(row, "handler"));
-}
-
 static const struct column columns[] = {
 	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
-	{ "owner", "owner", NULL, 0, 10, owner_cell },
-	{ "holder", "holder", NULL, 0, 22, holder_cell },
+	{ "owner", "owner", NULL, 0, 10, cell_owner },
+	{ "holder", "holder", NULL, 0, 22, cell_holder },
 	{ "next_deadline", "next", NULL, 0, 0, NULL },
 	{ "next_due", "due", NULL, 0, 0, NULL },
 	{ "late", "late", NULL, 0, 0, NULL },

@@ -7,31 +7,13 @@
 #include "lifecycle.h"
 #include "names.h"
 #include "out.h"
+#include "outcase.h"
 #include "policy.h"
 
 const char usage_list[] =
 	"fq list [--status open|replied|closed|declined|all] [--dept D]\n"
 	"               [--owner U] [--handler U] [--category C] [--guest G]\n"
 	"               [--room R] [--since WHEN] [--until WHEN] [--limit N]";
-
-static const char *
-category_cell(struct fq *fq, const struct val *row)
-{
-	return category_name(fq->pol, v_get_str(row, "category"));
-}
-
-static const char *
-holder_cell(struct fq *fq, const struct val *row)
-{
-	return holder_name(fq->mem, fq->pol, v_get_str(row, "department"),
-			   v_get_str(row, "handler"));
-}
-
-static const char *
-owner_cell(struct fq *fq, const struct val *row)
-{
-	return staff_name(fq->pol, v_get_str(row, "owner"));
-}
 
 static const char *
 guest_cell(struct fq *fq, const struct val *row)
@@ -49,9 +31,9 @@ static const struct column columns[] = {
 	{ "status", "status", NULL, 0, 0, NULL },
 	{ "next_due", "due", NULL, 0, 0, NULL },
 	{ "late", "late", NULL, 0, 0, NULL },
-	{ "category", "category", NULL, 0, 12, category_cell },
-	{ "holder", "holder", NULL, 0, 24, holder_cell },
-	{ "owner", "owner", NULL, 0, 10, owner_cell },
+	{ "category", "category", NULL, 0, 12, cell_category },
+	{ "holder", "holder", NULL, 0, 24, cell_holder },
+	{ "owner", "owner", NULL, 0, 10, cell_owner },
 	{ "guest", "guest", NULL, 0, 16, guest_cell },
 	{ "summary", "summary", NULL, COL_FLEX, 40, NULL },
 };

@@ -11,6 +11,7 @@
 #include "notify.h"
 #include "opts.h"
 #include "out.h"
+#include "outcase.h"
 #include "overdue.h"
 #include "policy.h"
 
@@ -35,27 +36,14 @@ struct options {
 	int late;		/* rows already late (not only due soon) */
 };
 
-static const char *
-owner_cell(struct fq *fq, const struct val *row)
-{
-	return staff_name(fq->pol, v_get_str(row, "owner"));
-}
-
-static const char *
-holder_cell(struct fq *fq, const struct val *row)
-{
-	return holder_name(fq->mem, fq->pol, v_get_str(row, "department"),
-			   v_get_str(row, "handler"));
-}
-
 static const struct column columns[] = {
 	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
 	{ "late", "late", "late_seconds", COL_RIGHT, 0, NULL },
 	{ "deadline", "deadline", NULL, 0, 0, NULL },
 	{ "due", "due", NULL, 0, 0, NULL },
 	{ "summary", "what", NULL, COL_FLEX, 36, NULL },
-	{ "owner", "owner", NULL, 0, 10, owner_cell },
-	{ "holder", "holder", NULL, 0, 24, holder_cell },
+	{ "owner", "owner", NULL, 0, 10, cell_owner },
+	{ "holder", "holder", NULL, 0, 24, cell_holder },
 };
 
 /* One row for a deadline of a case. */

@@ -81,13 +81,6 @@ what_cell(struct fq *fq, const struct val *row)
 }
 
 static const char *
-holder_cell(struct fq *fq, const struct val *row)
-{
-	return holder_name(fq->mem, fq->pol, v_get_str(row, "department"),
-			   v_get_str(row, "handler"));
-}
-
-static const char *
 span_cell(struct fq *fq, const struct val *row)
 {
 	const struct val *to = v_get(row, "to");
@@ -124,7 +117,7 @@ clock_cell(struct fq *fq, const struct val *row)
 }
 
 static const struct column holder_cols[] = {
-	{ "holder", "holder", NULL, 0, 30, holder_cell },
+	{ "holder", "holder", NULL, 0, 30, cell_holder },
 	{ "span", "from–to", NULL, 0, 0, span_cell },
 	{ "seconds", "held", NULL, COL_RIGHT, 0, NULL },
 	{ "clock", "clock used", NULL, 0, 0, clock_cell },

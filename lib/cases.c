@@ -360,11 +360,11 @@ filter_query(struct fq *fq, const struct case_filter *f)
 	return st;
 }
 
-int
-cases_each(struct fq *fq, const struct case_filter *f,
-	   int (*fn)(struct fq *, struct fq_case *, void *), void *arg)
+/* Calls fn for each case row a statement gives, then finalizes it. */
+static int
+each_row(struct fq *fq, sqlite3_stmt *st,
+	 int (*fn)(struct fq *, struct fq_case *, void *), void *arg)
 {
-	sqlite3_stmt *st = filter_query(fq, f);
 	struct fq_case c;
 	int rc;
 
@@ -378,6 +378,15 @@ cases_each(struct fq *fq, const struct case_filter *f,
 }
 
 int
+cases_each(struct fq *fq, const struct case_filter *f,
+	   int (*fn)(struct fq *, struct fq_case *, void *), void *arg)
+{
+	sqlite3_stmt *st = filter_query(fq, f);
+
+	return each_row(fq, st, fn, arg);
+}
+
+int
 cases_due_before(struct fq *fq, time_t horizon, const char *department,
 		 const char *owner,
 		 int (*fn)(struct fq *, struct fq_case *, void *), void *arg)
@@ -386,19 +395,10 @@ cases_due_before(struct fq *fq, time_t horizon, const char *department,
 		" FROM cases WHERE next_due <= :horizon "
 		"AND (:department IS NULL OR department = :department) "
 		"AND (:owner IS NULL OR owner = :owner) ORDER BY next_due, id");
-	struct fq_case c;
-	int rc;
-
 	bind_time(st, ":horizon", horizon);
 	bind_text(st, ":department", department);
 	bind_text(st, ":owner", owner);
-	while ((rc = db_step(fq, st)) == 1) {
-		case_row(fq, st, &c);
-		if ((rc = fn(fq, &c, arg)))
-			break;
-	}
-	db_finish(st);
-	return rc < 0 ? fq->err_code : rc;
+	return each_row(fq, st, fn, arg);
 }
 
 int
@@ -413,21 +413,12 @@ cases_for_handover(struct fq *fq, time_t from, time_t to, time_t due_by,
 		"AND (next_due < :due_by OR EXISTS (SELECT 1 FROM events e "
 		"     WHERE e.case_id = c.id AND e.at >= :from AND e.at < :to)) "
 		"ORDER BY next_due IS NULL, next_due, id");
-	struct fq_case c;
-	int rc;
-
 	bind_time(st, ":from", from);
 	bind_time(st, ":to", to);
 	bind_time(st, ":due_by", due_by);
 	bind_text(st, ":department", department);
 	bind_text(st, ":members", members ? members : "[]");
-	while ((rc = db_step(fq, st)) == 1) {
-		case_row(fq, st, &c);
-		if ((rc = fn(fq, &c, arg)))
-			break;
-	}
-	db_finish(st);
-	return rc < 0 ? fq->err_code : rc;
+	return each_row(fq, st, fn, arg);
 }
 
 int

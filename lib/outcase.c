@@ -29,6 +29,25 @@ case_due_line(struct fq *fq, const struct fq_case *c)
 }
 
 const char *
+cell_owner(struct fq *fq, const struct val *row)
+{
+	return staff_name(fq->pol, v_get_str(row, "owner"));
+}
+
+const char *
+cell_holder(struct fq *fq, const struct val *row)
+{
+	return holder_name(fq->mem, fq->pol, v_get_str(row, "department"),
+			   v_get_str(row, "handler"));
+}
+
+const char *
+cell_category(struct fq *fq, const struct val *row)
+{
+	return category_name(fq->pol, v_get_str(row, "category"));
+}
+
+const char *
 case_guest_line(struct fq *fq, const struct fq_case *c, int mask)
 {
 	const char *s = "";

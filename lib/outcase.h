@@ -13,6 +13,15 @@ int out_case_step(struct fq *fq, const struct fq_case *c, const char *what);
 /* "reply due 03:30 · resolve due 11-28 03:00", or NULL when none runs. */
 const char *case_due_line(struct fq *fq, const struct fq_case *c);
 
+/*
+ * Table cells shared by the lists of cases (struct column.render): names
+ * for the ids a row carries in "owner", "department" + "handler" and
+ * "category".
+ */
+const char *cell_owner(struct fq *fq, const struct val *row);
+const char *cell_holder(struct fq *fq, const struct val *row);
+const char *cell_category(struct fq *fq, const struct val *row);
+
 /* "周先生 · 1208 · 139****5678 · by phone" (masked: the phone's middle). */
 const char *case_guest_line(struct fq *fq, const struct fq_case *c,
 			    int mask);
