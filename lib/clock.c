@@ -45,10 +45,30 @@ fq_now(void)
 	return now_value ? now_value : time(NULL);
 }
 
+/*
+ * Local time of t.  Every zone's offset is a whole number of quarter
+ * hours and changes only on a quarter hour, so the broken-down time of
+ * the quarter hour that holds t, plus the seconds since, is t's: one
+ * localtime_r() serves a whole list of times that are close together.
+ */
 void
 time_tm(time_t t, struct tm *tm)
 {
-	localtime_r(&t, tm);
+	static time_t base = -1;
+	static struct tm base_tm;
+	static const char *zone;
+	const char *tz = getenv("TZ");
+	time_t q = t - ((t % 900) + 900) % 900;
+	long r = (long)(t - q);
+
+	if (q != base || tz != zone) {
+		localtime_r(&q, &base_tm);
+		base = q;
+		zone = tz;	/* TZ changes by setenv(): a new pointer */
+	}
+	*tm = base_tm;
+	tm->tm_min += (int)(r / 60);
+	tm->tm_sec += (int)(r % 60);
 }
 
 long
@@ -56,7 +76,7 @@ time_day(time_t t)
 {
 	struct tm tm;
 
-	localtime_r(&t, &tm);
+	time_tm(t, &tm);
 	return day_number(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
@@ -232,13 +252,15 @@ time_iso(struct arena *a, time_t t)
 	struct tm tm;
 	long off;
 
-	localtime_r(&t, &tm);
+	char buf[96];
+
+	time_tm(t, &tm);
 	off = tm.tm_gmtoff;
-	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
-			    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			    tm.tm_hour, tm.tm_min, tm.tm_sec,
-			    off < 0 ? '-' : '+', labs(off) / 3600,
-			    labs(off) % 3600 / 60);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		 tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+', labs(off) / 3600,
+		 labs(off) % 3600 / 60);
+	return arena_strdup(a, buf);
 }
 
 char *
@@ -246,7 +268,7 @@ time_local(struct arena *a, time_t t)
 {
 	struct tm tm;
 
-	localtime_r(&t, &tm);
+	time_tm(t, &tm);
 	return arena_printf(a, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900,
 			    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
 }

@@ -124,7 +124,7 @@ db_open(struct fq *fq, const char *path, int create)
 	if ((rc = check_local(fq, path)))
 		return rc;
 	if (sqlite3_open_v2(path, &fq->db, SQLITE_OPEN_READWRITE |
-			    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
+			    SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		return db_error(fq, "open database");
 	if ((rc = harden(fq)))
 		return rc;

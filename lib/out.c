@@ -286,8 +286,8 @@ time_short(struct fq *fq, time_t t)
 	struct tm tm, now;
 	time_t n = fq_now();
 
-	localtime_r(&t, &tm);
-	localtime_r(&n, &now);
+	time_tm(t, &tm);
+	time_tm(n, &now);
 	if (tm.tm_year == now.tm_year && tm.tm_yday == now.tm_yday)
 		return arena_printf(fq->mem, "%02d:%02d", tm.tm_hour,
 				    tm.tm_min);
@@ -386,14 +386,21 @@ cell(struct fq *fq, const struct column *c, const struct val *row,
 static void
 tsv_field(FILE *f, const char *s)
 {
-	for (; *s; s++) {
+	size_t n;
+
+	while (*s) {
+		/* Runs with nothing to escape go out whole. */
+		n = strcspn(s, "\t\n\r\\");
+		fwrite(s, 1, n, f);
+		s += n;
 		switch (*s) {
 		case '\t': fputs("\\t", f); break;
 		case '\n': fputs("\\n", f); break;
 		case '\r': fputs("\\r", f); break;
 		case '\\': fputs("\\\\", f); break;
-		default: fputc(*s, f); break;
+		default: continue;	/* the end */
 		}
+		s++;
 	}
 }
 

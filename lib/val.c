@@ -126,7 +126,8 @@ find_key(const struct val *obj, const char *key, size_t len)
 	int i;
 
 	for (i = 0; i < obj->n; i++)
-		if (!strncmp(obj->keys[i], key, len) &&
+		if (obj->keys[i][0] == key[0] &&
+		    !strncmp(obj->keys[i], key, len) &&
 		    obj->keys[i][len] == '\0')
 			return i;
 	return -1;
