@@ -33,7 +33,8 @@ MAN = $(sort $(wildcard man/*.1 man/*.5 man/*.7))
 
 # Build dependencies: stop at once with the line that installs them.
 BUILD_PKGS = gcc make libsqlite3-dev libyaml-dev nettle-dev
-have_hdr = $(shell printf '\#include <$(1)>\n' | $(CC) -E -x c - >/dev/null 2>&1 && echo y)
+hash := \#
+have_hdr = $(shell printf '$(hash)include <$(1)>\n' | $(CC) -E -x c - >/dev/null 2>&1 && echo y)
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 MISSING :=
 ifneq ($(call have_hdr,sqlite3.h),y)
