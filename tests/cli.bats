@@ -13,7 +13,7 @@ setup() {
 }
 
 # The commands every fq has (SPEC: the core ones and the lifecycle).
-COMMANDS="init log show list route policy help"
+COMMANDS="init log transfer accept follow reply callback escalate decline sign reopen wait resume amend show list route policy overdue report handover verify export import help"
 
 # As assert_aligned in list.bats: every column of a table starts at the
 # same display column on every line (the first, right-aligned, ends there).
