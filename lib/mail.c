@@ -58,7 +58,7 @@ char_len(unsigned char c)
 }
 
 char *
-mail_encode_header(struct arena *a, const char *name, const char *value)
+mail_encode_header(struct arena *a, const char *value)
 {
 	/* 39 bytes give 52 base64 characters: a word of 64, under 75, and
 	 * "Subject: " plus one word stays under 78 columns. */
@@ -70,7 +70,6 @@ mail_encode_header(struct arena *a, const char *name, const char *value)
 	if (!needs_encoding(value))
 		return arena_strdup(a, value);
 	out = arena_strdup(a, "");
-	(void)name;
 	while (*p) {
 		/* Whole characters only: an encoded word may not split one. */
 		for (n = 0; p[n] && n + char_len((unsigned char)p[n]) <= chunk;)
@@ -137,7 +136,7 @@ address(struct arena *a, const char *name, const char *addr)
 		return arena_strdup(a, addr);
 	if (needs_encoding(name))
 		return arena_printf(a, "%s <%s>",
-				    mail_encode_header(a, "To", name), addr);
+				    mail_encode_header(a, name), addr);
 	return arena_printf(a, "\"%s\" <%s>", name, addr);
 }
 
@@ -176,7 +175,7 @@ mail_format(struct fq *fq, const struct mail *m)
 		"Auto-Submitted: auto-generated\n"
 		"\n%s",
 		mailbox(a, m->from), address(a, m->to_name, m->to_addr),
-		mail_encode_header(a, "Subject", m->subject), mail_date(a),
+		mail_encode_header(a, m->subject), mail_date(a),
 		message_id(a, m->from), m->body);
 }
 

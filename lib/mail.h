@@ -28,7 +28,6 @@ char *mail_format(struct fq *fq, const struct mail *m);
  */
 int mail_send(struct fq *fq, const char *message);
 /* Encodes a header value as RFC 2047 encoded words when it needs it. */
-char *mail_encode_header(struct arena *a, const char *name,
-			 const char *value);
+char *mail_encode_header(struct arena *a, const char *value);
 
 #endif
