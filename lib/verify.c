@@ -138,6 +138,55 @@ sequences(struct fq *fq, struct verify_result *r)
 	return rc < 0 ? fq->err_code : 0;
 }
 
+/*
+ * Each case row against its record: the owner is who logged it; the
+ * department and the handler are what the last step that set them said.
+ * (The chain covers the events; this covers the row people read.)
+ */
+#define ROWS_SQL \
+	"SELECT c.id, c.owner, c.department, coalesce(c.handler, ''), " \
+	"  (SELECT actor FROM events WHERE case_id = c.id AND seq = 1), " \
+	"  (SELECT data ->> '$.department' FROM events WHERE case_id = c.id " \
+	"    AND kind IN ('logged', 'transferred') ORDER BY seq DESC LIMIT 1), " \
+	"  (SELECT coalesce(data ->> '$.handler', '') FROM events " \
+	"    WHERE case_id = c.id AND kind IN ('logged', 'transferred', " \
+	"    'accepted') ORDER BY seq DESC LIMIT 1) " \
+	"FROM cases c"
+
+/* Names a field of a case row that its record does not bear out. */
+static void
+row_field(struct fq *fq, struct verify_result *r, long long id,
+	  const char *field, const char *row, const char *record)
+{
+	if (!record || !strcmp(row, record))
+		return;
+	problem(fq, r, "case #%lld: its %s is '%s' but its record says '%s' "
+		"(the cases table was changed by hand)", id, field, row,
+		record);
+}
+
+/* Checks every case row against its events. */
+static int
+rows(struct fq *fq, struct verify_result *r)
+{
+	sqlite3_stmt *st = db_prepare(fq, ROWS_SQL);
+	int rc;
+
+	while ((rc = db_step(fq, st)) == 1) {
+		long long id = col_int(st, 0);
+		const char *v[7];
+		int i;
+
+		for (i = 1; i < 7; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		row_field(fq, r, id, "owner", v[1] ? v[1] : "", v[4]);
+		row_field(fq, r, id, "department", v[2] ? v[2] : "", v[5]);
+		row_field(fq, r, id, "handler", v[3] ? v[3] : "", v[6]);
+	}
+	db_finish(st);
+	return rc < 0 ? fq->err_code : 0;
+}
+
 int
 verify_head(struct fq *fq, struct verify_result *r, const char *head)
 {
@@ -165,7 +214,7 @@ verify_all(struct fq *fq, struct verify_result *r)
 	memset(r, 0, sizeof(*r));
 	r->problems = v_arr(fq->mem);
 	if ((rc = integrity(fq, r)) || (rc = chain(fq, r)) ||
-	    (rc = sequences(fq, r)))
+	    (rc = sequences(fq, r)) || (rc = rows(fq, r)))
 		return rc;
 	return 0;
 }

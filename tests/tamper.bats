@@ -142,3 +142,14 @@ drop_triggers() {
 	run -1 --separate-stderr fq verify
 	assert_output --regexp "event 9 .*does not follow event 8"
 }
+
+@test "tamper: a case row whose owner or holder was changed by hand is named (exit 1)" {
+	sqlite3 "$FQ_DB" "UPDATE cases SET owner = 'wang.qiang' WHERE id = 1;
+		UPDATE cases SET department = 'security', handler = 'gao.feng' WHERE id = 2"
+	run -1 --separate-stderr fq verify
+	assert_output --partial "case #1: its owner is 'wang.qiang' but its record says 'li.na'"
+	assert_output --partial "case #2: its department is 'security' but its record says 'front_desk'"
+	assert_output --partial "case #2: its handler is 'gao.feng' but its record says ''"
+	# the events themselves are intact
+	refute_output --partial "altered"
+}
