@@ -97,8 +97,10 @@ lint-man:
 	@out=$$(mandoc -Tlint -Wwarning $(MAN) 2>&1); \
 	if [ -n "$$out" ]; then echo "$$out" >&2; exit 1; fi
 
-test check: deps-test fq build/san/fq build/calendar-test build/width-test
+test: deps-test fq build/san/fq build/calendar-test build/width-test
 	@tests/run ./fq build/san/fq
+
+check: test
 
 demo: fq
 	@tests/demo.sh ./fq

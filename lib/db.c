@@ -88,6 +88,28 @@ create_file(struct fq *fq, const char *path)
 	return 0;
 }
 
+/*
+ * Puts the database in WAL mode.  On a new file several processes may
+ * race to do it (fq init from a script); SQLite then refuses some of them
+ * at once, without waiting, to avoid a deadlock, so retry a while.
+ */
+static int
+wal_mode(struct fq *fq)
+{
+	int waited, rc;
+
+	for (waited = 0;; waited += 10) {
+		rc = sqlite3_exec(fq->db, "PRAGMA journal_mode = WAL", NULL,
+				  NULL, NULL);
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		if (waited >= DB_BUSY_MS)
+			break;
+		usleep(10000);
+	}
+	return rc == SQLITE_OK ? 0 : db_error(fq, "database");
+}
+
 /* Settings every connection gets before it is used. */
 static int
 harden(struct fq *fq)
@@ -99,8 +121,9 @@ harden(struct fq *fq)
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)0);
 	sqlite3_busy_timeout(db, DB_BUSY_MS);
-	return db_exec(fq, "PRAGMA journal_mode = WAL;"
-			   "PRAGMA synchronous = FULL;"
+	if (wal_mode(fq))
+		return fq->err_code;
+	return db_exec(fq, "PRAGMA synchronous = FULL;"
 			   "PRAGMA foreign_keys = ON;");
 }
 

@@ -11,11 +11,6 @@ setup() {
 	fq_setup
 }
 
-# One value of a case as fq show --format json gives it (jq -r filter).
-field() {
-	fq show "$1" --format json | jq -r "$2"
-}
-
 # The lost phone, with a phone number mistyped (the last two digits swapped).
 log_phone() {
 	log_case --via phone --guest 周先生 --room 1208 --phone 13912345687 \

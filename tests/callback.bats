@@ -11,11 +11,6 @@ setup() {
 	fq_setup
 }
 
-# One value of a case as fq show --format json gives it (jq -r filter).
-field() {
-	fq show "$1" --format json | jq -r "$2"
-}
-
 # The lost phone of the seed, logged by li.na at 03:00, accepted by
 # wang.qiang at 03:04 and answered by him at 09:02: it waits for the
 # owner's callback.

@@ -15,14 +15,6 @@ setup() {
 	fq_setup
 }
 
-# The lost phone of the seed, logged by li.na at 03:00: security holds it
-# unaccepted; accept 5m (80% at 03:04, 100% at 03:05, 200% at 03:10),
-# reply 30m (80% at 03:24, 100% at 03:30, 200% at 04:00).
-log_phone() {
-	log_case --via phone --guest 周先生 --room 1208 --phone 13912345678 \
-		"昨晚在棋牌室打牌，手机忘在那里了"
-}
-
 # Every recipient of every ladder step, one line each, sorted:
 # CASE|DEADLINE|LEVEL|STAFF (a manual or major escalation has no deadline).
 fired() {

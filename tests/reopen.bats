@@ -11,11 +11,6 @@ setup() {
 	fq_setup
 }
 
-# One value of a case as fq show --format json gives it (jq -r filter).
-field() {
-	fq show "$1" --format json | jq -r "$2"
-}
-
 # The glue, asked of li.na (housekeeping handles it: she is its handler
 # from the start), answered and closed at 03:02.
 closed_glue() {

@@ -11,17 +11,6 @@ setup() {
 	fq_setup
 }
 
-# One value of a case as fq show --format json gives it (jq -r filter).
-field() {
-	fq show "$1" --format json | jq -r "$2"
-}
-
-# The lost phone of the seed, logged by li.na at 03:00: security holds it.
-log_phone() {
-	log_case --via phone --guest 周先生 --room 1208 --phone 13912345678 \
-		"昨晚在棋牌室打牌，手机忘在那里了"
-}
-
 @test "reply: a category without callback is answered and closed" {
 	id=$(log_case --via desk --room 1208 "客人要一瓶胶水")
 	assert_equal "$(field "$id" .handler)" li.na

@@ -10,11 +10,6 @@ setup() {
 	fq_setup
 }
 
-# One value of a case as fq show --format json gives it (jq -r filter).
-field() {
-	fq show "$1" --format json | jq -r "$2"
-}
-
 # The lost phone, logged by li.na at 03:00, accepted by wang.qiang at
 # 03:04, waiting since 03:10 (reply due 03:30 before the wait).
 waiting_phone() {

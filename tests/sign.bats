@@ -11,11 +11,6 @@ setup() {
 	fq_setup
 }
 
-# One value of a case as fq show --format json gives it (jq -r filter).
-field() {
-	fq show "$1" --format json | jq -r "$2"
-}
-
 # The lost phone, declined by security's wang.qiang at 03:10.
 declined_phone() {
 	local id
