@@ -124,17 +124,15 @@ static const char *const restore_params[NRP] = {
 };
 
 struct case_restorer {
-	sqlite3_stmt *st;
-	int p[NRP];		/* parameter index of restore_params[i] */
+	struct db_bulk b;
 };
 
 struct case_restorer *
 cases_restorer(struct fq *fq)
 {
 	struct case_restorer *r = arena_alloc(fq->mem, sizeof(*r));
-	int i;
 
-	r->st = db_prepare(fq,
+	if (db_bulk_prepare(fq, &r->b,
 		"INSERT INTO cases (id, summary, details, guest_name, room, "
 		"phone, via, category, department, handler, owner, status, "
 		"major, first_contact, waiting_since, waiting_until, "
@@ -144,12 +142,9 @@ cases_restorer(struct fq *fq)
 		":department, :handler, :owner, :status, :major, "
 		":first_contact, :waiting_since, :waiting_until, :created_at, "
 		":updated_at, :closed_at, :due_accept, :due_reply, "
-		":due_resolve, :due_promise, :next_due, :request_key)");
-	if (!r->st)
+		":due_resolve, :due_promise, :next_due, :request_key)",
+		restore_params, NRP))
 		return NULL;
-	for (i = 0; i < NRP; i++)
-		r->p[i] = sqlite3_bind_parameter_index(r->st,
-						       restore_params[i]);
 	return r;
 }
 
@@ -157,76 +152,47 @@ void
 cases_restorer_done(struct case_restorer *r)
 {
 	if (r)
-		db_finish(r->st);
-}
-
-/*
- * Binds text without a copy: the strings outlive the step, after which
- * the bindings are cleared.
- */
-static void
-put_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-/* Binds a time; 0 is null. */
-static void
-put_time(sqlite3_stmt *st, int i, time_t t)
-{
-	if (t)
-		sqlite3_bind_int64(st, i, (long long)t);
-	else
-		sqlite3_bind_null(st, i);
+		db_finish(r->b.st);
 }
 
 /* Binds every column of a restored case. */
 static void
-bind_restored(const struct case_restorer *r, const struct fq_case *c)
+bind_restored(const struct db_bulk *b, const struct fq_case *c)
 {
-	sqlite3_stmt *st = r->st;
-	const int *p = r->p;
 	int k;
 
-	sqlite3_bind_int64(st, p[RP_ID], c->id);
-	put_text(st, p[RP_SUMMARY], c->summary);
-	put_text(st, p[RP_DETAILS], c->details);
-	put_text(st, p[RP_GUEST], c->guest);
-	put_text(st, p[RP_ROOM], c->room);
-	put_text(st, p[RP_PHONE], c->phone);
-	put_text(st, p[RP_VIA], c->via);
-	put_text(st, p[RP_CATEGORY], c->category);
-	put_text(st, p[RP_DEPARTMENT], c->department);
-	put_text(st, p[RP_HANDLER], c->handler);
-	put_text(st, p[RP_OWNER], c->owner);
-	put_text(st, p[RP_STATUS], c->status);
-	sqlite3_bind_int(st, p[RP_MAJOR], c->major);
-	sqlite3_bind_int(st, p[RP_FIRST_CONTACT], c->first_contact);
-	put_time(st, p[RP_WAITING_SINCE], c->waiting_since);
-	put_time(st, p[RP_WAITING_UNTIL], c->waiting_until);
-	put_time(st, p[RP_CREATED_AT], c->created_at);
-	put_time(st, p[RP_UPDATED_AT], c->updated_at);
-	put_time(st, p[RP_CLOSED_AT], c->closed_at);
+	bulk_int(b, RP_ID, c->id);
+	bulk_text(b, RP_SUMMARY, c->summary);
+	bulk_text(b, RP_DETAILS, c->details);
+	bulk_text(b, RP_GUEST, c->guest);
+	bulk_text(b, RP_ROOM, c->room);
+	bulk_text(b, RP_PHONE, c->phone);
+	bulk_text(b, RP_VIA, c->via);
+	bulk_text(b, RP_CATEGORY, c->category);
+	bulk_text(b, RP_DEPARTMENT, c->department);
+	bulk_text(b, RP_HANDLER, c->handler);
+	bulk_text(b, RP_OWNER, c->owner);
+	bulk_text(b, RP_STATUS, c->status);
+	bulk_int(b, RP_MAJOR, c->major);
+	bulk_int(b, RP_FIRST_CONTACT, c->first_contact);
+	bulk_time(b, RP_WAITING_SINCE, c->waiting_since);
+	bulk_time(b, RP_WAITING_UNTIL, c->waiting_until);
+	bulk_time(b, RP_CREATED_AT, c->created_at);
+	bulk_time(b, RP_UPDATED_AT, c->updated_at);
+	bulk_time(b, RP_CLOSED_AT, c->closed_at);
 	for (k = 0; k < NDUE; k++)
-		put_time(st, p[RP_DUE + k], c->due[k]);
-	put_time(st, p[RP_NEXT_DUE], case_next_due(c));
-	put_text(st, p[RP_REQUEST_KEY], c->request_key);
+		bulk_time(b, RP_DUE + k, c->due[k]);
+	bulk_time(b, RP_NEXT_DUE, case_next_due(c));
+	bulk_text(b, RP_REQUEST_KEY, c->request_key);
 }
 
 int
 case_restore(struct fq *fq, struct case_restorer *r, const struct fq_case *c)
 {
-	int rc, ext;
+	int ext;
 
-	bind_restored(r, c);
-	rc = db_step(fq, r->st);
-	ext = sqlite3_extended_errcode(fq->db);
-	sqlite3_reset(r->st);
-	sqlite3_clear_bindings(r->st);
-	if (rc >= 0)
+	bind_restored(&r->b, c);
+	if (db_bulk_step(fq, &r->b, &ext) == 0)
 		return 0;
 	if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
 		return fq_fail(fq, FQ_EDATA, "case #%lld is already in the "

@@ -281,3 +281,51 @@ col_int(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_int64(st, i);
 }
+
+int
+db_bulk_prepare(struct fq *fq, struct db_bulk *b, const char *sql,
+		const char *const *names, int n)
+{
+	int i;
+
+	if (!(b->st = db_prepare(fq, sql)))
+		return fq->err_code;
+	for (i = 0; i < n && i < DB_BULK_MAX; i++)
+		b->p[i] = sqlite3_bind_parameter_index(b->st, names[i]);
+	return 0;
+}
+
+void
+bulk_text(const struct db_bulk *b, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(b->st, b->p[i], s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(b->st, b->p[i]);
+}
+
+void
+bulk_int(const struct db_bulk *b, int i, long long v)
+{
+	sqlite3_bind_int64(b->st, b->p[i], v);
+}
+
+void
+bulk_time(const struct db_bulk *b, int i, time_t t)
+{
+	if (t)
+		sqlite3_bind_int64(b->st, b->p[i], (long long)t);
+	else
+		sqlite3_bind_null(b->st, b->p[i]);
+}
+
+int
+db_bulk_step(struct fq *fq, struct db_bulk *b, int *ext)
+{
+	int rc = db_step(fq, b->st);
+
+	*ext = sqlite3_extended_errcode(fq->db);
+	sqlite3_reset(b->st);
+	sqlite3_clear_bindings(b->st);
+	return rc < 0 ? -1 : 0;
+}

@@ -53,6 +53,26 @@ void bind_time(sqlite3_stmt *st, const char *name, time_t t);
 const char *col_text(struct fq *fq, sqlite3_stmt *st, int i);
 long long col_int(sqlite3_stmt *st, int i);
 
+/*
+ * A statement run once per row of a bulk load (fq import): its :name
+ * parameters are looked up once, text is bound without a copy (it must
+ * outlive the step), and each step resets and clears the bindings.
+ */
+#define DB_BULK_MAX 32
+struct db_bulk {
+	sqlite3_stmt *st;
+	int p[DB_BULK_MAX];	/* parameter index of names[i] */
+};
+
+/* Prepares `sql` and finds its n parameters `names`; 0 or an FQ_E* code. */
+int db_bulk_prepare(struct fq *fq, struct db_bulk *b, const char *sql,
+		    const char *const *names, int n);
+void bulk_text(const struct db_bulk *b, int i, const char *s);
+void bulk_int(const struct db_bulk *b, int i, long long v);
+void bulk_time(const struct db_bulk *b, int i, time_t t);	/* 0: null */
+/* One step: 0 done, -1 after fq_fail() with *ext the extended code. */
+int db_bulk_step(struct fq *fq, struct db_bulk *b, int *ext);
+
 /* Turns the connection's last error into an FQ_E* code and message. */
 int db_error(struct fq *fq, const char *what);
 

@@ -254,25 +254,19 @@ static const char *const restore_params[NRP] = {
 };
 
 struct event_restorer {
-	sqlite3_stmt *st;
-	int p[NRP];		/* parameter index of restore_params[i] */
+	struct db_bulk b;
 };
 
 struct event_restorer *
 events_restorer(struct fq *fq)
 {
 	struct event_restorer *r = arena_alloc(fq->mem, sizeof(*r));
-	int i;
 
-	r->st = db_prepare(fq, "INSERT INTO events (id, case_id, seq, at, "
-				"actor, kind, data, prev, digest) VALUES (:id, "
-				":case, :seq, :at, :actor, :kind, :data, "
-				":prev, :digest)");
-	if (!r->st)
+	if (db_bulk_prepare(fq, &r->b, "INSERT INTO events (id, case_id, "
+			    "seq, at, actor, kind, data, prev, digest) VALUES "
+			    "(:id, :case, :seq, :at, :actor, :kind, :data, "
+			    ":prev, :digest)", restore_params, NRP))
 		return NULL;
-	for (i = 0; i < NRP; i++)
-		r->p[i] = sqlite3_bind_parameter_index(r->st,
-						       restore_params[i]);
 	return r;
 }
 
@@ -280,38 +274,26 @@ void
 events_restorer_done(struct event_restorer *r)
 {
 	if (r)
-		db_finish(r->st);
-}
-
-/* Binds text without a copy: it outlives the step (then cleared). */
-static void
-put_text(sqlite3_stmt *st, int i, const char *s)
-{
-	sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+		db_finish(r->b.st);
 }
 
 int
 event_restore(struct fq *fq, struct event_restorer *r,
 	      const struct event_row *e)
 {
-	sqlite3_stmt *st = r->st;
-	const int *p = r->p;
-	int rc, ext;
+	const struct db_bulk *b = &r->b;
+	int ext;
 
-	sqlite3_bind_int64(st, p[RP_ID], e->id);
-	sqlite3_bind_int64(st, p[RP_CASE], e->case_id);
-	sqlite3_bind_int64(st, p[RP_SEQ], e->seq);
-	sqlite3_bind_int64(st, p[RP_AT], e->at);
-	put_text(st, p[RP_ACTOR], e->actor);
-	put_text(st, p[RP_KIND], e->kind);
-	put_text(st, p[RP_DATA], e->data);
-	put_text(st, p[RP_PREV], e->prev);
-	put_text(st, p[RP_DIGEST], e->digest);
-	rc = db_step(fq, st);
-	ext = sqlite3_extended_errcode(fq->db);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc >= 0)
+	bulk_int(b, RP_ID, e->id);
+	bulk_int(b, RP_CASE, e->case_id);
+	bulk_int(b, RP_SEQ, e->seq);
+	bulk_int(b, RP_AT, e->at);
+	bulk_text(b, RP_ACTOR, e->actor);
+	bulk_text(b, RP_KIND, e->kind);
+	bulk_text(b, RP_DATA, e->data);
+	bulk_text(b, RP_PREV, e->prev);
+	bulk_text(b, RP_DIGEST, e->digest);
+	if (db_bulk_step(fq, &r->b, &ext) == 0)
 		return 0;
 	if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
 		return fq_fail(fq, FQ_EDATA, "event %lld is already in the "

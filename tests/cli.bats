@@ -15,34 +15,6 @@ setup() {
 # The commands every fq has (SPEC: the core ones and the lifecycle).
 COMMANDS="init log transfer accept follow reply callback escalate decline sign reopen wait resume amend show list route policy overdue report handover verify export import help"
 
-# As assert_aligned in list.bats: every column of a table starts at the
-# same display column on every line (the first, right-aligned, ends there).
-assert_aligned() {
-	python3 - "$1" <<'EOF' || fail "columns do not line up:"$'\n'"$1"
-import re, sys, unicodedata
-
-def width(s):
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-lines = [l for l in sys.argv[1].split("\n") if l.strip()]
-if len(lines) < 3:
-    sys.exit("too few lines")
-cols = []
-for l in lines:
-    cells = list(re.finditer(r"\S+(?: \S+)*", l))
-    starts = [width(l[:m.start()]) for m in cells]
-    starts[0] = width(l[:cells[0].end()])
-    cols.append(starts)
-    print(starts, l)
-n = len(cols[0])
-for c in cols:
-    if len(c) != n:
-        sys.exit("a line has %d cells, the header %d" % (len(c), n))
-    if c != cols[0]:
-        sys.exit("misaligned")
-EOF
-}
-
 @test "cli: fq alone exits 64 with the command list on stderr" {
 	run -64 --separate-stderr fq
 	assert_equal "$output" ""

@@ -74,3 +74,48 @@ log_phone() {
 	log_case --via phone --guest 周先生 --room 1208 --phone 13912345678 \
 		"昨晚在棋牌室打牌，手机忘在那里了"
 }
+
+# Fails unless every line of the table has its columns starting at the
+# same display column (a Chinese character is two columns wide); the
+# first column is right-aligned, so its end must line up instead.
+assert_aligned() {
+	python3 - "$1" <<'EOF' || fail "columns do not line up:"$'\n'"$1"
+import re, sys, unicodedata
+
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+lines = [l for l in sys.argv[1].split("\n") if l.strip()]
+if len(lines) < 3:
+    sys.exit("too few lines")
+cols = []
+for l in lines:
+    cells = list(re.finditer(r"\S+(?: \S+)*", l))
+    starts = [width(l[:m.start()]) for m in cells]
+    starts[0] = width(l[:cells[0].end()])  # right-aligned: its end
+    cols.append(starts)
+    print(starts, l)
+n = len(cols[0])
+for c in cols:
+    if len(c) != n:
+        sys.exit("a line has %d cells, the header %d" % (len(c), n))
+    if c != cols[0]:
+        sys.exit("misaligned")
+EOF
+}
+
+# A small night, eight events in two cases:
+#   1 logged #1        2 accepted #1 (wang.qiang)   3 followed #1 (li.na)
+#   4 logged #2        5 transferred #2             6 replied #1
+#   7 called_back #1   8 closed #1
+some_night() {
+	local a b
+	a=$(log_case --via phone --guest 周先生 --room 1208 --phone 13912345678 \
+		"昨晚在棋牌室打牌，手机忘在那里了")
+	at 2026-11-27T03:04:00+08:00 fq --as wang.qiang accept "$a" >/dev/null
+	at 2026-11-27T03:12:00+08:00 fq follow "$a" "已请保安去棋牌室查看，门未锁" >/dev/null
+	b=$(fq -q --as huang.mei log "客人要一瓶胶水")
+	at 2026-11-27T03:20:00+08:00 fq --as wang.fang transfer "$b" front_desk >/dev/null
+	at 2026-11-27T09:02:00+08:00 fq --as wang.qiang reply "$a" "手机已找到" >/dev/null
+	at 2026-11-27T09:20:00+08:00 fq callback "$a" "周先生已取回手机" >/dev/null
+}

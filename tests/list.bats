@@ -41,35 +41,6 @@ ids() {
 	fq list "$@" --format json | jq -c '[.[].id]'
 }
 
-# Fails unless every line of the table has its columns starting at the
-# same display column (a Chinese character is two columns wide); the
-# first column is right-aligned, so its end must line up instead.
-assert_aligned() {
-	python3 - "$1" <<'EOF' || fail "columns do not line up:"$'\n'"$1"
-import re, sys, unicodedata
-
-def width(s):
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-lines = [l for l in sys.argv[1].split("\n") if l.strip()]
-if len(lines) < 3:
-    sys.exit("too few lines")
-cols = []
-for l in lines:
-    cells = list(re.finditer(r"\S+(?: \S+)*", l))
-    starts = [width(l[:m.start()]) for m in cells]
-    starts[0] = width(l[:cells[0].end()])  # right-aligned: its end
-    cols.append(starts)
-    print(starts, l)
-n = len(cols[0])
-for c in cols:
-    if len(c) != n:
-        sys.exit("a line has %d cells, the header %d" % (len(c), n))
-    if c != cols[0]:
-        sys.exit("misaligned")
-EOF
-}
-
 @test "list: by default every case not closed, newest first" {
 	run -0 --separate-stderr ids
 	assert_output "[5,3,2,1]"

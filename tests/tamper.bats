@@ -13,22 +13,6 @@ setup() {
 	some_night
 }
 
-# A small night, eight events in two cases:
-#   1 logged #1        2 accepted #1 (wang.qiang)   3 followed #1 (li.na)
-#   4 logged #2        5 transferred #2             6 replied #1
-#   7 called_back #1   8 closed #1
-some_night() {
-	local a b
-	a=$(log_case --via phone --guest 周先生 --room 1208 --phone 13912345678 \
-		"昨晚在棋牌室打牌，手机忘在那里了")
-	at 2026-11-27T03:04:00+08:00 fq --as wang.qiang accept "$a" >/dev/null
-	at 2026-11-27T03:12:00+08:00 fq follow "$a" "已请保安去棋牌室查看，门未锁" >/dev/null
-	b=$(fq -q --as huang.mei log "客人要一瓶胶水")
-	at 2026-11-27T03:20:00+08:00 fq --as wang.fang transfer "$b" front_desk >/dev/null
-	at 2026-11-27T09:02:00+08:00 fq --as wang.qiang reply "$a" "手机已找到" >/dev/null
-	at 2026-11-27T09:20:00+08:00 fq callback "$a" "周先生已取回手机" >/dev/null
-}
-
 # What an administrator with the sqlite3 shell would do first.
 drop_triggers() {
 	sqlite3 "$FQ_DB" "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;"

@@ -10,19 +10,6 @@ setup() {
 	fq_setup
 }
 
-# A small night: the lost phone through to its callback, and the glue.
-some_night() {
-	local a b
-	a=$(log_case --via phone --guest 周先生 --room 1208 --phone 13912345678 \
-		"昨晚在棋牌室打牌，手机忘在那里了")
-	at 2026-11-27T03:04:00+08:00 fq --as wang.qiang accept "$a" >/dev/null
-	at 2026-11-27T03:12:00+08:00 fq follow "$a" "已请保安去棋牌室查看，门未锁" >/dev/null
-	b=$(fq -q --as huang.mei log "客人要一瓶胶水")
-	at 2026-11-27T03:20:00+08:00 fq --as wang.fang transfer "$b" front_desk >/dev/null
-	at 2026-11-27T09:02:00+08:00 fq --as wang.qiang reply "$a" "手机已找到" >/dev/null
-	at 2026-11-27T09:20:00+08:00 fq callback "$a" "周先生已取回手机" >/dev/null
-}
-
 @test "verify: an undamaged record: exit 0 and the chain's head digest" {
 	some_night
 	snap=$(db_digest)
@@ -94,4 +81,26 @@ some_night() {
 	run -66 --separate-stderr fq verify
 	[[ $stderr == "fq: verify: "* ]]
 	[ ! -e "$FQ_DB" ]
+}
+
+@test "verify --head: a head written down earlier is still in the chain (0)" {
+	some_night
+	head=$(fq --format json verify | jq -r .head)
+	at 2026-11-27T10:00:00+08:00 fq follow 1 "第二天复查：客人已离店" >/dev/null
+	run -0 --separate-stderr fq verify --head "$head"
+	refute_output --partial DAMAGED
+}
+
+@test "verify --head: a head the chain no longer holds is damage (1), named" {
+	some_night
+	run -1 --separate-stderr fq verify --head "$(printf '%064d' 7)"
+	assert_output --partial "the recorded head $(printf '%064d' 7) is not in the chain"
+}
+
+@test "verify --head: a digest that is not 64 hex digits is bad data (65)" {
+	some_night
+	run -65 --separate-stderr fq verify --head abc123
+	assert_output ""
+	[[ $stderr == "fq: verify: --head takes the 64 hexadecimal digits"* ]]
+	run -64 --separate-stderr fq verify --head
 }
