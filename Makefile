@@ -21,14 +21,14 @@ LIBS = -lsqlite3 -lyaml -lnettle -lm -pthread
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 
-LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_SRC = $(sort $(wildcard lib/*.c lib/*/*.c))
 CMD_SRC = $(sort $(wildcard cmd/*.c))
 GEN_SRC = build/gen/examples.c
 SRC = $(LIB_SRC) $(CMD_SRC) $(GEN_SRC)
 OBJ = $(SRC:%.c=build/obj/%.o)
 SAN_OBJ = $(SRC:%.c=build/san/%.o)
 POLICIES = policies/hotel.yaml policies/government.yaml policies/property.yaml
-HDR = $(wildcard lib/*.h) cmd/cmds.h
+HDR = $(wildcard lib/*.h lib/*/*.h) cmd/cmds.h
 MAN = $(sort $(wildcard man/*.1 man/*.5 man/*.7))
 
 # Build dependencies: stop at once with the line that installs them.
