@@ -16,7 +16,8 @@ SHAREDIR ?= $(PREFIX)/share/fq
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
-CPPFLAGS += -D_GNU_SOURCE -Ilib -Icmd
+# Each layer of lib/ may be a folder; headers are included by name.
+CPPFLAGS += -D_GNU_SOURCE -Ilib $(patsubst %/,-I%,$(wildcard lib/*/)) -Icmd
 LIBS = -lsqlite3 -lyaml -lnettle -lm -pthread
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
