@@ -32,34 +32,15 @@ POLICIES = policies/hotel.yaml policies/government.yaml policies/property.yaml
 HDR = $(wildcard lib/*.h lib/*/*.h) cmd/cmds.h
 MAN = $(sort $(wildcard man/*.1 man/*.5 man/*.7))
 
-# Build dependencies: stop at once with the line that installs them.
-BUILD_PKGS = gcc make libsqlite3-dev libyaml-dev nettle-dev
-hash := \#
-have_hdr = $(shell printf '$(hash)include <$(1)>\n' | $(CC) -E -x c - >/dev/null 2>&1 && echo y)
+# Dependencies (tests/deps.sh has the one list, shared with .ci/run): run
+# as root, make installs what is missing with apt-get; otherwise it stops
+# at once with the exact line that would.
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
-MISSING :=
-ifneq ($(call have_hdr,sqlite3.h),y)
-MISSING += libsqlite3-dev
-endif
-ifneq ($(call have_hdr,yaml.h),y)
-MISSING += libyaml-dev
-endif
-ifneq ($(call have_hdr,nettle/sha2.h),y)
-MISSING += nettle-dev
-endif
-ifneq ($(strip $(MISSING)),)
-$(error missing build dependencies ($(strip $(MISSING))); run: apt-get install -y $(BUILD_PKGS))
+DEPS_BUILD := $(shell CC='$(CC)' tests/deps.sh build)
+ifneq ($(DEPS_BUILD),)
+$(error $(DEPS_BUILD))
 endif
 endif
-
-TEST_PKGS = bats bats-assert bats-support mandoc python3 jq sqlite3
-TEST_MISSING = $(shell command -v bats >/dev/null || echo bats; \
-	[ -d /usr/lib/bats/bats-assert ] || echo bats-assert; \
-	[ -d /usr/lib/bats/bats-support ] || echo bats-support; \
-	command -v mandoc >/dev/null || echo mandoc; \
-	command -v python3 >/dev/null || echo python3; \
-	command -v jq >/dev/null || echo jq; \
-	command -v sqlite3 >/dev/null || echo sqlite3)
 
 .PHONY: all test check demo bench install clean lint-man deps-test
 
@@ -90,9 +71,7 @@ build/width-test: tests/unit/width-test.c build/obj/lib/width.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
 
 deps-test:
-	@if [ -n "$(strip $(TEST_MISSING))" ]; then \
-	  echo "make: missing test dependencies ($(strip $(TEST_MISSING))); run: apt-get install -y $(TEST_PKGS)" >&2; \
-	  exit 1; fi
+	@msg=$$(tests/deps.sh test) || { echo "make: $$msg" >&2; exit 1; }
 
 lint-man:
 	@out=$$(mandoc -Tlint -Wwarning $(MAN) 2>&1); \
