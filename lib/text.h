@@ -22,11 +22,19 @@ enum {
 
 /*
  * Fails with FQ_EDATA, naming `what`, when s is not valid UTF-8, is
- * longer than `max` characters, holds control characters, or is empty
- * while required.  A NULL s passes unless required.
+ * longer than `max` characters, holds control characters (C0, DEL, C1
+ * and the bidirectional controls; newline and tab only with
+ * TEXT_MULTILINE), or is empty while required.  A NULL s passes unless
+ * required.
  */
 int text_check(struct fq *fq, const char *what, const char *s, int max,
 	       int flags);
+/*
+ * 1 for a code point no stored text may hold: C0 and C1 controls, DEL,
+ * and the bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069) that reorder what a terminal shows.
+ */
+int text_is_control(unsigned cp);
 /* Characters (code points) in valid UTF-8. */
 int text_chars(const char *s);
 /* 1 when `s` contains `needle` (byte-wise; UTF-8 safe). */
@@ -38,7 +46,8 @@ int text_has(const char *s, const char *needle);
 const char *text_mask_phone(struct arena *a, const char *phone);
 /*
  * Reads all of standard input (for "-"), without trailing newlines;
- * *out is NULL when there was nothing.  FQ_EDATA if it is too long.
+ * *out is NULL when there was nothing.  FQ_EDATA if it is too long or
+ * holds a NUL byte.
  */
 int text_read_stdin(struct fq *fq, const char *what, int max, char **out);
 

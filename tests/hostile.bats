@@ -1,0 +1,64 @@
+#!/usr/bin/env bats
+#
+# hostile.bats - bytes a guest, a staff member or another system may type
+# that must never reach a terminal, a mail or a spreadsheet: C1 controls,
+# bidirectional overrides, NUL bytes.  Each is refused with exit 65,
+# naming the field, and nothing is written.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+setup() {
+	fq_setup
+}
+
+# refused ARGS...: fq log ARGS exits 65, says what, writes nothing.
+refused() {
+	snap=$(db_digest)
+	run -65 --separate-stderr fq log "$@"
+	assert_equal "$output" ""
+	assert_equal "$(db_digest)" "$snap"
+}
+
+@test "hostile: a C1 control (U+009B, CSI) in a summary is refused" {
+	refused "$(printf '空调\xc2\x9b2J坏了')"
+	assert_equal "$stderr" "fq: log: the summary contains a control character (U+009B), which a terminal would obey; retype it without"
+}
+
+@test "hostile: U+0085 (NEL) in a guest name is refused" {
+	refused --guest "$(printf '周\xc2\x85先生')" 空调坏了
+	[[ $stderr == *"--guest contains a control character (U+0085)"* ]]
+}
+
+@test "hostile: a bidi override (U+202E) in a room is refused" {
+	refused --room "$(printf '12\xe2\x80\xae08')" 空调坏了
+	[[ $stderr == *"--room contains a control character (U+202E)"* ]]
+}
+
+@test "hostile: bidi isolates (U+2066..U+2069) in details are refused" {
+	refused --details "$(printf 'a\xe2\x81\xa6b')" 空调坏了
+	[[ $stderr == *"(U+2066)"* ]]
+}
+
+@test "hostile: --details - with a NUL byte is refused, not cut short" {
+	snap=$(db_digest)
+	run -65 --separate-stderr sh -c 'printf "前半\000后半" | "$FQ_BIN" log --details - 空调坏了'
+	assert_equal "$output" ""
+	assert_equal "$stderr" "fq: log: --details on standard input contains a NUL byte; is it a text file?"
+	assert_equal "$(db_digest)" "$snap"
+}
+
+@test "hostile: a C1 control in a follow-up note or an answer is refused" {
+	id=$(log_phone)
+	snap=$(db_digest)
+	run -65 --separate-stderr fq follow "$id" "$(printf '已\xc2\x9d处理')"
+	[[ $stderr == *"(U+009D)"* ]]
+	run -65 --separate-stderr fq --as wang.qiang reply "$id" "$(printf '找到\xe2\x80\x8f了')"
+	[[ $stderr == *"(U+200F)"* ]]
+	assert_equal "$(db_digest)" "$snap"
+}
+
+@test "hostile: Chinese text, newlines and tabs in details still pass" {
+	run -0 fq -q log --details "$(printf '第一行\n第二行\t缩进')" 空调坏了
+	assert_output 1
+}
