@@ -83,7 +83,7 @@ build/san/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(SANFLAGS) -c -o $@ $<
 
-build/calendar-test: tests/unit/calendar-test.c build/obj/lib/calendar.o
+build/calendar-test: tests/unit/calendar-test.c build/obj/lib/time/calendar.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ -lm
 
 build/width-test: tests/unit/width-test.c build/obj/lib/width.o
