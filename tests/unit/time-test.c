@@ -391,7 +391,7 @@ check_agree(const char *zn, const char *date, int hhmm_min, const char *now,
 	struct span sp = { hhmm_min, 1440 };
 	struct calendar cal;
 	struct policy p;
-	char typed[32], hm[8], desc[128];
+	char typed[32], hm[16], desc[128];
 	time_t t = 0, midnight = day_start(day(date));
 	int i;
 
