@@ -32,6 +32,7 @@
 #include "db.h"
 #include "events.h"
 #include "exchange.h"
+#include "iso8601.h"
 #include "json.h"
 #include "out.h"
 #include "policy.h"
@@ -310,69 +311,6 @@ unhex(const char *s, uint8_t out[32])
 		out[i] = (uint8_t)(hi << 4 | lo);
 	}
 	return s[64] ? -1 : 0;
-}
-
-/* The number in the n digits at s, or -1. */
-static int
-num(const char *s, int n)
-{
-	int v = 0;
-
-	while (n-- > 0) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s++ - '0');
-	}
-	return v;
-}
-
-/* Parses an offset "Z", "+08:00" or "+0800"; seconds east of UTC. */
-static int
-iso_offset(const char *s, long *off)
-{
-	int h, m, sign;
-
-	if (!strcmp(s, "Z")) {
-		*off = 0;
-		return 0;
-	}
-	if (*s != '+' && *s != '-')
-		return -1;
-	sign = *s == '-' ? -1 : 1;
-	h = num(s + 1, 2);
-	s += 3;
-	if (*s == ':')
-		s++;
-	m = num(s, 2);
-	if (h < 0 || h > 14 || m < 0 || m > 59 || s[2])
-		return -1;
-	*off = sign * (h * 3600L + m * 60L);
-	return 0;
-}
-
-/*
- * Parses a time as export writes it, "2026-11-27T03:00:00+08:00", with
- * any offset (or Z); -1 if malformed.
- */
-static int
-iso_parse(const char *s, time_t *t)
-{
-	char date[11];
-	int hh, mm, ss;
-	long day, off;
-
-	if (strlen(s) < 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':')
-		return -1;
-	memcpy(date, s, 10);
-	date[10] = '\0';
-	hh = num(s + 11, 2);
-	mm = num(s + 14, 2);
-	ss = num(s + 17, 2);
-	if (date_parse(date, &day) || hh < 0 || hh > 23 || mm < 0 ||
-	    mm > 59 || ss < 0 || ss > 59 || iso_offset(s + 19, &off))
-		return -1;
-	*t = (time_t)day * 86400 + hh * 3600 + mm * 60 + ss - off;
-	return *t > 0 ? 0 : -1;
 }
 
 /*

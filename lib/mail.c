@@ -124,7 +124,7 @@ message_id(struct arena *a, const char *from)
 {
 	static unsigned counter;
 
-	return arena_printf(a, "<fq.%lld.%ld.%u@%s>", (long long)time(NULL),
+	return arena_printf(a, "<fq.%lld.%ld.%u@%s>", (long long)fq_now(),
 			    (long)getpid(), ++counter, domain_of(a, from));
 }
 

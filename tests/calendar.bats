@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 #
-# calendar.bats - runs the unit tests of lib/calendar.c (durations, working
-# time, deadlines), built by `make build/calendar-test`, and fails with
-# their TAP output when any check failed.
+# calendar.bats - runs the unit tests of lib/time/calendar.c (durations,
+# working time, deadlines), built by `make build/calendar-test`, and fails
+# with their TAP output when any check failed.
 
 @test "calendar: unit tests of durations, working time and deadlines" {
 	bin="$BATS_TEST_DIRNAME/../build/calendar-test"

@@ -1,5 +1,5 @@
 /*
- * calendar-test.c - unit tests of lib/calendar.c, printed as TAP.
+ * calendar-test.c - unit tests of lib/time/calendar.c, printed as TAP.
  *
  * Builds calendars by hand: the 2026 calendar of mainland China
  * (data/cn-holidays-2026.md, office hours 09:00-12:00 and 13:30-18:00),

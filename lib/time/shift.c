@@ -1,15 +1,16 @@
 /*
  * shift.c - shift changes, for the hand-over.
  */
-#include <string.h>
-
-#include "calendar.h"
-#include "clock.h"
+#include "localtime.h"
 #include "shift.h"
 
 #define DAYS 5			/* the boundaries of two days either side */
 
-/* The shift changes of the days around t, ascending; returns how many. */
+/*
+ * The shift changes of the days around t, ascending; returns how many.
+ * A change at a wall time the clock skips or repeats is placed by
+ * local_time_to_t()'s rule, as the calendar's working hours are.
+ */
 static int
 boundaries(const struct policy *p, time_t t, time_t *out, int max)
 {
@@ -17,25 +18,14 @@ boundaries(const struct policy *p, time_t t, time_t *out, int max)
 	const int *shifts = p->nshifts ? p->shifts : &midnight;
 	int nshifts = p->nshifts ? p->nshifts : 1, n = 0, d, i;
 	long today = time_day(t);
-	struct tm tm;
-	int y, m, dd;
 
-	for (d = -2; d <= 2; d++) {
-		day_civil(today + d, &y, &m, &dd);
-		for (i = 0; i < nshifts && n < max; i++) {
-			memset(&tm, 0, sizeof(tm));
-			tm.tm_year = y - 1900;
-			tm.tm_mon = m - 1;
-			tm.tm_mday = dd;
-			tm.tm_hour = shifts[i] / 60;
-			tm.tm_min = shifts[i] % 60;
-			tm.tm_isdst = -1;
-			out[n++] = mktime(&tm);
-		}
-	}
+	for (d = -2; d <= 2; d++)
+		for (i = 0; i < nshifts && n < max; i++)
+			out[n++] = local_time_to_t(today + d, shifts[i] * 60L);
 	return n;
 }
 
+/* The shift running an hour before `now`, and the end of the next. */
 void
 shift_window(const struct policy *p, time_t now, time_t *start, time_t *end,
 	     time_t *next_end)
@@ -50,6 +40,7 @@ shift_window(const struct policy *p, time_t now, time_t *start, time_t *end,
 	*next_end = b[i + 2 < n ? i + 2 : n - 1];
 }
 
+/* The first shift change after t (a day on, if none is near). */
 time_t
 shift_next(const struct policy *p, time_t t)
 {

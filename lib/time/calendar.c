@@ -3,8 +3,9 @@
  *
  * Pure arithmetic over time_t: no SQL, no I/O, no printing.  Local time is
  * the process's time zone; a local date and minute become a time_t through
- * mktime(), so a daylight saving change gives a working span its real
- * length, and local times inside a spring-forward gap simply do not exist.
+ * local_time_to_t(), so a daylight saving change gives a working span its
+ * real length.  A span edge inside a spring-forward gap is the moment the
+ * gap ends; one inside a repeated hour is its first pass.
  *
  * Decisions:
  *  - A day that is both a holiday and an adjusted working day is a day off:
@@ -22,6 +23,7 @@
 #include <time.h>
 
 #include "calendar.h"
+#include "localtime.h"
 
 #define DAY_SECS	86400L
 #define DUR_MAX		(10L * 366 * DAY_SECS)	/* ten years */
@@ -237,83 +239,6 @@ dur_spell(const struct dur *d, char *buf, unsigned size)
 	return buf;
 }
 
-/*
- * Days since 1970-01-01 of a proleptic Gregorian date, counted in eras of
- * 400 years (146097 days) from 0000-03-01 so that leap days fall last.
- */
-long
-day_number(int y, int m, int d)
-{
-	long yy = (long)y - (m <= 2);
-	long era = (yy >= 0 ? yy : yy - 399) / 400;
-	long yoe = yy - era * 400;			/* [0, 399] */
-	long mp = (m + 9) % 12;				/* March is 0 */
-	long doy = (153 * mp + 2) / 5 + d - 1;		/* [0, 365] */
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
-/* The civil date of a day number: the inverse of day_number(). */
-void
-day_civil(long n, int *y, int *m, int *d)
-{
-	long z = n + 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;			/* [0, 146096] */
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* Reads exactly `n` digits at s as a number; -1 when one is not a digit. */
-static int
-digits(const char *s, int n)
-{
-	int v = 0;
-
-	for (; n > 0; n--, s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
-/* Days in month m of year y. */
-static int
-month_days(int y, int m)
-{
-	static const int mdays[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
-		return 29;
-	return mdays[m - 1];
-}
-
-/* Parses a strict "YYYY-MM-DD" that names a real date; returns 0 or -1. */
-int
-date_parse(const char *s, long *day)
-{
-	int y, m, d;
-
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	y = digits(s, 4);
-	m = digits(s + 5, 2);
-	d = digits(s + 8, 2);
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
-		return -1;
-	*day = day_number(y, m, d);
-	return 0;
-}
-
 /* 1 when `day` is in the sorted array v of n day numbers. */
 static int
 day_in(const long *v, int n, long day)
@@ -374,59 +299,6 @@ cal_day_off(const struct calendar *cal, long day)
 	return 1;
 }
 
-/* The local wall clock of t as seconds since 1970-01-01 00:00 local. */
-static long long
-wall_key(time_t t)
-{
-	struct tm tm;
-
-	if (localtime_r(&t, &tm) == NULL)
-		return (long long)t;
-	return (long long)day_number(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday) * DAY_SECS + tm.tm_hour * 3600L + tm.tm_min * 60L +
-	    tm.tm_sec;
-}
-
-/*
- * The first moment whose local wall clock reads `min` minutes after the
- * midnight that starts day number `day` (min may be 1440).  A time in a
- * spring-forward gap does not exist: it becomes the moment the gap ends.
- * In a repeated hour, mktime() picks one of the two.
- */
-static time_t
-local_time(long day, int min)
-{
-	struct tm tm;
-	long long want = (long long)day * DAY_SECS + min * 60L;
-	time_t t, lo, hi, mid;
-	int y, m, d;
-
-	day_civil(day, &y, &m, &d);
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = min / 60;
-	tm.tm_min = min % 60;
-	tm.tm_isdst = -1;
-	t = mktime(&tm);
-	if (wall_key(t) == want)
-		return t;
-	/* In a gap: search for the first moment at or after it. */
-	lo = t - DAY_SECS;
-	hi = t + DAY_SECS;
-	if (wall_key(lo) >= want || wall_key(hi) < want)
-		return t;
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (wall_key(mid) >= want)
-			hi = mid;
-		else
-			lo = mid;
-	}
-	return hi;
-}
-
 /* A local day with its bounds: the midnight starting it and the next. */
 struct day {
 	long n;
@@ -436,21 +308,21 @@ struct day {
 /*
  * The midnight that starts day number n, given a guess that is right
  * unless the clock changed in between (checked with one localtime_r(),
- * which is cheaper than mktime()).
+ * which is cheaper than local_time_to_t()).
  */
 static time_t
 midnight(long n, time_t guess)
 {
-	if (wall_key(guess) == (long long)n * DAY_SECS)
+	if (local_wall(guess) == (long long)n * DAY_SECS)
 		return guess;
-	return local_time(n, 0);
+	return day_start(n);
 }
 
 /* Opens the local day that holds t. */
 static void
 day_first(struct day *dy, time_t t)
 {
-	long long k = wall_key(t);
+	long long k = local_wall(t);
 	long long n = k >= 0 ? k / DAY_SECS : (k - DAY_SECS + 1) / DAY_SECS;
 
 	dy->n = (long)n;
@@ -469,7 +341,7 @@ day_next(struct day *dy)
 
 /*
  * The moment `min` minutes into the day.  A day of exactly 24 hours has no
- * clock change, so plain addition holds; any other asks mktime().
+ * clock change, so plain addition holds; any other asks local_time_to_t().
  */
 static time_t
 day_at(const struct day *dy, int min)
@@ -478,7 +350,7 @@ day_at(const struct day *dy, int min)
 		return dy->end;
 	if (dy->end - dy->start == DAY_SECS)
 		return dy->start + min * 60L;
-	return local_time(dy->n, min);
+	return local_time_to_t(dy->n, min * 60L);
 }
 
 /*

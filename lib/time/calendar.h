@@ -3,13 +3,15 @@
  *
  * Pure arithmetic: no SQL, no I/O.  Local time is the process's time zone,
  * which main sets (TZ) to the policy's `timezone` before any command runs;
- * every conversion goes through localtime_r()/mktime(), so a daylight
- * saving change is handled by the C library's zone data.
+ * every conversion goes through localtime.h, so a daylight saving change
+ * is the C library's zone data, and a working hour in a gap or a repeated
+ * hour follows local_time_to_t()'s rule.
  */
 #ifndef FQ_CALENDAR_H
 #define FQ_CALENDAR_H
 
 #include <time.h>
+#include "date.h"
 
 /*
  * A duration as written in the policy or on the command line:
@@ -52,12 +54,6 @@ long dur_seconds(const struct calendar *cal, const struct dur *d);
 char *dur_format(long secs, char *buf, unsigned size);
 /* Formats a duration as written in the policy ("4bh", "1wd", "30m"). */
 char *dur_spell(const struct dur *d, char *buf, unsigned size);
-
-/* Days since 1970-01-01 of a civil date, and back. */
-long day_number(int y, int m, int d);
-void day_civil(long n, int *y, int *m, int *d);
-/* Parses "YYYY-MM-DD" (a real date); returns 0 or -1. */
-int date_parse(const char *s, long *day);
 
 /* 1 when the local calendar day `day` (a day number) is a day off. */
 int cal_day_off(const struct calendar *cal, long day);
