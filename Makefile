@@ -86,7 +86,8 @@ build/san/%.o: %.c $(HDR)
 build/calendar-test: tests/unit/calendar-test.c build/obj/lib/calendar.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ -lm
 
-build/width-test: tests/unit/width-test.c build/obj/lib/width.o
+build/width-test: tests/unit/width-test.c build/obj/lib/view/width.o \
+		build/obj/lib/utf8.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
 
 deps-test:
