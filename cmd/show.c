@@ -163,7 +163,7 @@ heading(struct view *v, struct fq *fq, const struct fq_case *c)
 			view_add(v, " until %s",
 				 time_local(fq->mem, c->waiting_until));
 	}
-	view_style(v, VIEW_PLAIN);	/* ends the red of a late deadline */
+	view_style(v, VIEW_PLAIN);	/* ends the red of the late deadlines */
 	if (c->waiting_since)
 		view_end(v);
 	if (c->details) {

@@ -57,7 +57,7 @@ void view_list(struct view *v, enum fq_format fmt, const struct column *cols,
 /* Prints the view to standard output.  Returns 0 or an FQ_E* code. */
 int view_print(const struct view *v);
 
-/* Prints one line for people at once (an id, "ok: ..."). Returns 0. */
+/* Prints text for people at once, then a newline (an id, "ok: ..."). */
 int view_say(struct fq *fq, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
