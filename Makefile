@@ -77,7 +77,8 @@ build/calendar-test: tests/unit/calendar-test.c $(CAL_OBJ) | build/time-test
 build/time-test: tests/unit/time-test.c $(TIME_OBJ)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ -lm
 
-build/width-test: tests/unit/width-test.c build/obj/lib/width.o
+build/width-test: tests/unit/width-test.c build/obj/lib/view/width.o \
+		build/obj/lib/utf8.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
 
 deps-test:

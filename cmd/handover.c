@@ -119,12 +119,10 @@ cmd_handover(struct fq *fq, int argc, char **argv)
 				     d >= 0 ? members(fq, d) : NULL, add_row,
 				     rows)))
 		return rc;
-	if (fq->format == FMT_TABLE || fq->format == FMT_MARKDOWN)
-		printf("%sShift %s–%s · %s · %d open\n\n",
-		       fq->format == FMT_MARKDOWN ? "## " : "",
-		       time_short(fq, start), time_short(fq, end),
-		       d >= 0 ? fq->pol->depts[d].name : "all departments",
-		       rows->n);
+	out_title(fq, arena_printf(fq->mem, "Shift %s–%s · %s · %d open",
+				   time_short(fq, start), time_short(fq, end),
+				   d >= 0 ? fq->pol->depts[d].name :
+				   "all departments", rows->n));
 	return out_list(fq, columns, sizeof(columns) / sizeof(columns[0]),
 			rows);
 }

@@ -3,6 +3,7 @@
  */
 #include "cmds.h"
 #include "opts.h"
+#include "view.h"
 
 const char usage_help[] = "fq help [COMMAND]";
 
@@ -24,7 +25,6 @@ cmd_help(struct fq *fq, int argc, char **argv)
 	if (!(usage = command_usage(argv[optind])))
 		return fq_fail(fq, FQ_EUSAGE, "no command '%s' (see 'fq help')",
 			       argv[optind]);
-	printf("usage: %s\n\nSee 'man fq-%s' for the whole story.\n", usage,
-	       argv[optind]);
-	return 0;
+	return view_say(fq, "usage: %s\n\nSee 'man fq-%s' for the whole story.",
+			usage, argv[optind]);
 }

@@ -12,6 +12,7 @@
 #include "outcase.h"
 #include "policy.h"
 #include "text.h"
+#include "view.h"
 
 const char usage_log[] =
 	"fq log SUMMARY [--guest NAME] [--room ROOM] [--phone PHONE]\n"
@@ -72,39 +73,42 @@ check_promise(struct fq *fq, const struct fq_case *c)
 
 /* The sentence to read back to the guest (复述). */
 static void
-read_back(struct fq *fq, const struct fq_case *c)
+read_back(struct view *v, struct fq *fq, const struct fq_case *c)
 {
 	const char *who = c->guest ? c->guest : "";
 	time_t due = answer_due(c);
 
-	printf("    Read it back to the guest: \"%s%s您好，您反映的“%s”已记录，"
-	       "由%s负责处理", who, *who ? "，" : "", c->summary,
-	       dept_name(fq->pol, c->department));
+	view_add(v, "    Read it back to the guest: \"%s%s您好，您反映的“%s”已"
+		 "记录，由%s负责处理", who, *who ? "，" : "", c->summary,
+		 dept_name(fq->pol, c->department));
 	if (due)
-		printf("，我们会在 %s 前给您答复", time_short(fq, due));
-	printf("。\"\n");
+		view_add(v, "，我们会在 %s 前给您答复", time_short(fq, due));
+	view_line(v, "。\"");
 }
 
 /* Prints the new case for the person who logged it. */
-static void
+static int
 print_logged(struct fq *fq, const struct fq_case *c)
 {
 	const struct policy *p = fq->pol;
 	int d = policy_dept(p, c->department);
 	const char *phone = d >= 0 ? p->depts[d].phone : NULL;
+	const char *due = case_due_line(fq, c);
+	struct view *v = view_new(fq);
 
-	printf("#%lld %s  %s → %s", c->id, c->first_contact ?
-	       "logged and closed (settled at once)" : "logged",
-	       category_name(p, c->category), dept_name(p, c->department));
+	view_add(v, "#%lld %s  %s → %s", c->id, c->first_contact ?
+		 "logged and closed (settled at once)" : "logged",
+		 category_name(p, c->category), dept_name(p, c->department));
 	if (phone)
-		printf(" (ext %s)", phone);
-	printf("   owner %s%s\n", staff_name(p, c->owner),
-	       c->major ? "   MAJOR" : "");
-	printf("    %s\n", case_guest_line(fq, c, 1));
+		view_add(v, " (ext %s)", phone);
+	view_line(v, "   owner %s%s", staff_name(p, c->owner),
+		  c->major ? "   MAJOR" : "");
+	view_line(v, "    %s", case_guest_line(fq, c, 1));
 	if (!c->first_contact)
-		printf("    %s\n", (case_due_line(fq, c) ? case_due_line(fq, c) : "no time limit"));
+		view_line(v, "    %s", due ? due : "no time limit");
 	if (fq->tty && !c->first_contact)
-		read_back(fq, c);
+		read_back(v, fq, c);
+	return view_print(v);
 }
 
 /* Reads the options into an intake. */
@@ -158,10 +162,8 @@ cmd_log(struct fq *fq, int argc, char **argv)
 	else
 		check_promise(fq, &c);
 	if (fq->quiet)
-		printf("%lld\n", c.id);
-	else if (fq->format == FMT_JSON || fq->format == FMT_JSONL)
+		return view_say(fq, "%lld", c.id);
+	if (fq->format == FMT_JSON || fq->format == FMT_JSONL)
 		return out_json(fq, case_json(fq, &c));
-	else
-		print_logged(fq, &c);
-	return 0;
+	return print_logged(fq, &c);
 }

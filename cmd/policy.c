@@ -11,6 +11,7 @@
 #include "opts.h"
 #include "out.h"
 #include "policy.h"
+#include "view.h"
 
 const char usage_policy[] =
 	"fq policy check [FILE]\n"
@@ -41,10 +42,10 @@ check(struct fq *fq, int argc, char **argv)
 	if ((rc = policy_load(fq, path, &p)))
 		return rc;
 	if (!fq->quiet)
-		printf("%s: ok: %s, %d departments, %d staff, %d categories, "
-		       "%s\n", path, p->organization, p->ndepts, p->nstaff,
-		       p->ncats, p->cal.always ? "open around the clock" :
-		       "working hours and days");
+		view_say(fq, "%s: ok: %s, %d departments, %d staff, "
+			 "%d categories, %s", path, p->organization, p->ndepts,
+			 p->nstaff, p->ncats, p->cal.always ?
+			 "open around the clock" : "working hours and days");
 	policy_free(p);
 	return 0;
 }
@@ -135,10 +136,8 @@ show(struct fq *fq, int argc, char **argv)
 	rows = v_arr(fq->mem);
 	for (i = 0; i < fq->pol->ncats; i++)
 		v_push(fq->mem, rows, commitment(fq, &fq->pol->cats[i]));
-	if (fq->format == FMT_TABLE || fq->format == FMT_MARKDOWN)
-		printf("%s%s 服务承诺%s\n\n", fq->format == FMT_MARKDOWN ?
-		       "## " : "", fq->pol->organization,
-		       fq->format == FMT_MARKDOWN ? "" : "");
+	out_title(fq, arena_printf(fq->mem, "%s 服务承诺",
+				   fq->pol->organization));
 	return out_list(fq, commitment_cols, sizeof(commitment_cols) /
 			sizeof(commitment_cols[0]), rows);
 }

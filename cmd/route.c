@@ -10,6 +10,7 @@
 #include "policy.h"
 #include "route.h"
 #include "text.h"
+#include "view.h"
 
 const char usage_route[] = "fq route TEXT";
 
@@ -26,17 +27,29 @@ one_digit_apart(const char *a, const char *b)
 	return diff == 1;
 }
 
+/* A limit as the policy spells it ("3m"), or NULL when it has none. */
+static const char *
+spell(struct fq *fq, const struct dur *d)
+{
+	char buf[32];
+
+	if (!d->set)
+		return NULL;
+	return arena_strdup(fq->mem, dur_spell(d, buf, sizeof(buf)));
+}
+
 /* "accept 1m · reply 3m · resolve 10m · callback". */
 static const char *
 limits(struct fq *fq, const struct category *cat)
 {
-	char buf[3][32];
+	const char *accept = spell(fq, &cat->accept);
+	const char *reply = spell(fq, &cat->reply);
+	const char *resolve = spell(fq, &cat->resolve);
 	const char *s;
 
 	s = arena_printf(fq->mem, "accept %s · reply %s · resolve %s",
-			 cat->accept.set ? dur_spell(&cat->accept, buf[0], 32) : "-",
-			 cat->reply.set ? dur_spell(&cat->reply, buf[1], 32) : "-",
-			 cat->resolve.set ? dur_spell(&cat->resolve, buf[2], 32) : "-");
+			 accept ? accept : "-", reply ? reply : "-",
+			 resolve ? resolve : "-");
 	if (cat->callback)
 		s = arena_printf(fq->mem, "%s · callback", s);
 	if (cat->major)
@@ -46,18 +59,39 @@ limits(struct fq *fq, const struct category *cat)
 
 /* A department named in the text, with its number and look-alikes. */
 static void
-print_named(struct fq *fq, int d)
+named_line(struct view *v, const struct policy *p, int d)
 {
-	const struct policy *p = fq->pol;
 	const struct dept *dp = &p->depts[d];
 	int i;
 
-	printf("%s  ext %s", dp->name, dp->phone ? dp->phone : "-");
+	view_add(v, "%s  ext %s", dp->name, dp->phone ? dp->phone : "-");
 	for (i = 0; i < p->ndepts; i++)
 		if (i != d && one_digit_apart(dp->phone, p->depts[i].phone))
-			printf("   (not %s: that is %s)", p->depts[i].phone,
-			       p->depts[i].name);
-	printf("\n");
+			view_add(v, "   (not %s: that is %s)",
+				 p->depts[i].phone, p->depts[i].name);
+	view_end(v);
+}
+
+/* The answer for people: the department named, category, where, limits. */
+static int
+print_route(struct fq *fq, const struct category *cat, const char *keyword,
+	    int named)
+{
+	const struct dept *dp = &fq->pol->depts[cat->dept];
+	struct view *v = view_new(fq);
+
+	if (named >= 0)
+		named_line(v, fq->pol, named);
+	view_add(v, "category    %s (%s)", cat->name, cat->id);
+	if (keyword)
+		view_line(v, "   matched '%s'", keyword);
+	else
+		view_line(v, "   (the default: no keyword matched)");
+	view_line(v, "department  %s (%s)   ext %s%s%s", dp->name, dp->id,
+		  dp->phone ? dp->phone : "-", dp->email ? "   " : "",
+		  dp->email ? dp->email : "");
+	view_line(v, "limits      %s", limits(fq, cat));
+	return view_print(v);
 }
 
 /* The answer as JSON. */
@@ -68,15 +102,14 @@ route_json(struct fq *fq, const struct category *cat, const char *keyword,
 	const struct policy *p = fq->pol;
 	const struct dept *dp = &p->depts[cat->dept];
 	struct val *o = v_obj(fq->mem), *lim = v_obj(fq->mem);
-	char buf[3][32];
 
 	v_set_str(fq->mem, o, "category", cat->id);
 	v_set_str(fq->mem, o, "keyword", keyword);
 	v_set_str(fq->mem, o, "department", dp->id);
 	v_set_str(fq->mem, o, "phone", dp->phone);
-	v_set_str(fq->mem, lim, "accept", cat->accept.set ? arena_strdup(fq->mem, dur_spell(&cat->accept, buf[0], 32)) : NULL);
-	v_set_str(fq->mem, lim, "reply", cat->reply.set ? arena_strdup(fq->mem, dur_spell(&cat->reply, buf[1], 32)) : NULL);
-	v_set_str(fq->mem, lim, "resolve", cat->resolve.set ? arena_strdup(fq->mem, dur_spell(&cat->resolve, buf[2], 32)) : NULL);
+	v_set_str(fq->mem, lim, "accept", spell(fq, &cat->accept));
+	v_set_str(fq->mem, lim, "reply", spell(fq, &cat->reply));
+	v_set_str(fq->mem, lim, "resolve", spell(fq, &cat->resolve));
 	v_set(fq->mem, o, "limits", lim);
 	v_set(fq->mem, o, "callback", v_bool(fq->mem, cat->callback));
 	v_set(fq->mem, o, "major", v_bool(fq->mem, cat->major));
@@ -88,14 +121,14 @@ route_json(struct fq *fq, const struct category *cat, const char *keyword,
 int
 cmd_route(struct fq *fq, int argc, char **argv)
 {
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
 	const struct policy *p = fq->pol;
 	const struct category *cat;
-	const struct dept *dp;
 	const char *text, *keyword;
 	int rc, k, named;
 
 	opts_reset();
-	if (opts_next(fq, argc, argv, "", (const struct option[]){ { 0 } }) != -1)
+	if (opts_next(fq, argc, argv, "", none) != -1)
 		return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 1, 1, "TEXT")) ||
 	    (rc = text_check(fq, "TEXT", argv[optind], MAX_DETAILS,
@@ -104,20 +137,8 @@ cmd_route(struct fq *fq, int argc, char **argv)
 		return rc;
 	text = argv[optind];
 	cat = &p->cats[k];
-	dp = &p->depts[cat->dept];
 	named = route_department_named(p, text);
 	if (fq->format == FMT_JSON || fq->format == FMT_JSONL)
 		return out_json(fq, route_json(fq, cat, keyword, named));
-	if (named >= 0)
-		print_named(fq, named);
-	printf("category    %s (%s)", cat->name, cat->id);
-	if (keyword)
-		printf("   matched '%s'", keyword);
-	else
-		printf("   (the default: no keyword matched)");
-	printf("\ndepartment  %s (%s)   ext %s%s%s\n", dp->name, dp->id,
-	       dp->phone ? dp->phone : "-", dp->email ? "   " : "",
-	       dp->email ? dp->email : "");
-	printf("limits      %s\n", limits(fq, cat));
-	return 0;
+	return print_route(fq, cat, keyword, named);
 }

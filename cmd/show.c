@@ -16,6 +16,7 @@
 #include "out.h"
 #include "outcase.h"
 #include "policy.h"
+#include "view.h"
 
 const char usage_show[] = "fq show ID [--explain]";
 
@@ -125,77 +126,90 @@ static const struct column holder_cols[] = {
 
 /* The heading: summary, status, category, owner, guest and deadlines. */
 static void
-print_heading(struct fq *fq, const struct fq_case *c)
+heading(struct view *v, struct fq *fq, const struct fq_case *c)
 {
 	const struct policy *p = fq->pol;
 	const char *od = staff_dept(p, c->owner);
 	time_t now = fq_now();
 	int k;
 
-	printf("%s#%lld %s%s   %s%s%s\n", sty_bold(fq), c->id, c->summary,
-	       sty_off(fq), c->status, c->waiting_since ? " (waiting)" : "",
-	       c->major ? "  MAJOR" : "");
-	printf("    %s → %s · owner %s", category_name(p, c->category),
-	       holder_name(fq->mem, p, c->department, c->handler),
-	       staff_name(p, c->owner));
+	view_style(v, VIEW_BOLD);
+	view_add(v, "#%lld %s", c->id, c->summary);
+	view_style(v, VIEW_PLAIN);
+	view_line(v, "   %s%s%s", c->status,
+		  c->waiting_since ? " (waiting)" : "",
+		  c->major ? "  MAJOR" : "");
+	view_add(v, "    %s → %s · owner %s", category_name(p, c->category),
+		 holder_name(fq->mem, p, c->department, c->handler),
+		 staff_name(p, c->owner));
 	if (od)
-		printf(" (%s)", dept_name(p, od));
-	printf("\n    %s · logged %s\n", case_guest_line(fq, c, 0),
-	       time_local(fq->mem, c->created_at));
-	for (k = 0; k < NDUE; k++)
-		if (c->due[k])
-			printf("    %-8s due %s%s%s\n", due_names[k],
-			       case_late(c, k, now) ? sty_red(fq) : "",
-			       time_local(fq->mem, c->due[k]),
-			       case_late(c, k, now) ? "  LATE" : "");
-	if (c->waiting_since) {
-		printf("    waiting since %s", time_local(fq->mem, c->waiting_since));
-		if (c->waiting_until)
-			printf(" until %s", time_local(fq->mem, c->waiting_until));
-		printf("%s\n", sty_off(fq));
-	} else {
-		printf("%s", sty_off(fq));
+		view_add(v, " (%s)", dept_name(p, od));
+	view_end(v);
+	view_line(v, "    %s · logged %s", case_guest_line(fq, c, 0),
+		  time_local(fq->mem, c->created_at));
+	for (k = 0; k < NDUE; k++) {
+		if (!c->due[k])
+			continue;
+		view_add(v, "    %-8s due ", due_names[k]);
+		if (case_late(c, k, now))
+			view_style(v, VIEW_RED);
+		view_line(v, "%s%s", time_local(fq->mem, c->due[k]),
+			  case_late(c, k, now) ? "  LATE" : "");
 	}
-	if (c->details)
-		printf("  details\n    %s\n", c->details);
+	if (c->waiting_since) {
+		view_add(v, "    waiting since %s",
+			 time_local(fq->mem, c->waiting_since));
+		if (c->waiting_until)
+			view_add(v, " until %s",
+				 time_local(fq->mem, c->waiting_until));
+	}
+	view_style(v, VIEW_PLAIN);	/* ends the red of the late deadlines */
+	if (c->waiting_since)
+		view_end(v);
+	if (c->details) {
+		view_line(v, "  details");
+		view_line(v, "    %s", c->details);
+	}
 }
 
 /* The --explain lines: rule, start, pauses and result of each deadline. */
 static void
-print_explain(struct fq *fq, const struct val *ex)
+explained(struct view *v, struct fq *fq, const struct val *ex)
 {
 	int i, j;
 
-	printf("  deadlines explained\n");
+	view_line(v, "  deadlines explained");
 	for (i = 0; i < ex->n; i++) {
 		const struct val *e = ex->items[i];
 		const struct val *pauses = v_get(e, "pauses");
 		char buf[32];
 
-		printf("    %-8s due %s\n", v_get_str(e, "deadline"),
-		       time_local(fq->mem, (time_t)v_get_int(e, "due")));
-		printf("             rule    %s, counting %s time\n",
-		       v_get_str(e, "rule"), v_get_str(e, "counts"));
-		printf("             start   %s (%s)\n",
-		       time_local(fq->mem, (time_t)v_get_int(e, "start")),
-		       v_get_str(e, "start_kind") ? v_get_str(e, "start_kind")
-						  : "logged");
+		view_line(v, "    %-8s due %s", v_get_str(e, "deadline"),
+			  time_local(fq->mem, (time_t)v_get_int(e, "due")));
+		view_line(v, "             rule    %s, counting %s time",
+			  v_get_str(e, "rule"), v_get_str(e, "counts"));
+		view_line(v, "             start   %s (%s)",
+			  time_local(fq->mem, (time_t)v_get_int(e, "start")),
+			  v_get_str(e, "start_kind") ?
+			  v_get_str(e, "start_kind") : "logged");
 		if (v_get_int(e, "counting_from") != v_get_int(e, "start"))
-			printf("             counting from %s (the next working "
-			       "time)\n", time_local(fq->mem,
-			       (time_t)v_get_int(e, "counting_from")));
-		printf("             counted %s of %s time\n",
-		       v_get_str(e, "limit") ? v_get_str(e, "limit") :
-		       dur_format((long)v_get_int(e, "counted_seconds"), buf,
-				  sizeof(buf)), v_get_str(e, "counts"));
+			view_line(v, "             counting from %s (the next "
+				  "working time)", time_local(fq->mem,
+				  (time_t)v_get_int(e, "counting_from")));
+		view_line(v, "             counted %s of %s time",
+			  v_get_str(e, "limit") ? v_get_str(e, "limit") :
+			  dur_format((long)v_get_int(e, "counted_seconds"),
+				     buf, sizeof(buf)), v_get_str(e, "counts"));
 		for (j = 0; pauses && j < pauses->n; j++) {
 			const struct val *p = pauses->items[j];
 			const struct val *to = v_get(p, "to");
 
-			printf("             paused  %s–%s (%s)\n",
-			       time_local(fq->mem, (time_t)v_get_int(p, "from")),
-			       to && to->kind != V_NULL ? time_short(fq,
-			       (time_t)to->i) : "now", v_get_str(p, "reason"));
+			view_line(v, "             paused  %s–%s (%s)",
+				  time_local(fq->mem,
+					     (time_t)v_get_int(p, "from")),
+				  to && to->kind != V_NULL ?
+				  time_short(fq, (time_t)to->i) : "now",
+				  v_get_str(p, "reason"));
 		}
 	}
 }
@@ -253,20 +267,16 @@ static int
 print_case(struct fq *fq, const struct fq_case *c, struct val *events,
 	   struct val *holders, const struct val *explain)
 {
-	enum fq_format f = fq->format;
-	int rc;
+	struct view *v = view_new(fq);
 
-	print_heading(fq, c);
+	heading(v, fq, c);
 	if (explain)
-		print_explain(fq, explain);
-	fq->format = FMT_TABLE;
-	printf("  holders\n");
-	rc = out_list(fq, holder_cols, 4, holders);
-	printf("  timeline\n");
-	if (rc == 0)
-		rc = out_list(fq, timeline_cols, 4, timeline(fq, events));
-	fq->format = f;
-	return rc;
+		explained(v, fq, explain);
+	view_line(v, "  holders");
+	view_list(v, FMT_TABLE, holder_cols, 4, holders);
+	view_line(v, "  timeline");
+	view_list(v, FMT_TABLE, timeline_cols, 4, timeline(fq, events));
+	return view_print(v);
 }
 
 int

@@ -1,5 +1,13 @@
 /*
- * json.c - a small recursive-descent JSON reader into values.
+ * json.c - JSON in and out: a small recursive-descent reader into values,
+ * and the one writer of JSON text.
+ *
+ * The writer is canonical: compact output has no white space, keys keep
+ * their insertion order, strings escape only the quote, the backslash
+ * and the C0 controls (\b \f \n \r \t, else \u00XX), UTF-8 passes as
+ * it is and an invalid byte becomes U+FFFD, times are ISO 8601 strings,
+ * shares have at most four decimals.  The hash chain digests json_text()
+ * of each event's data: these bytes must never change.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -7,10 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "json.h"
-#include "width.h"
+#include "utf8.h"
 
 #define MAX_DEPTH 64
+
+static const char replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
 
 struct reader {
 	struct arena *a;
@@ -339,4 +350,226 @@ json_parse(struct arena *a, const char *s, size_t n, struct val **out,
 	if (r.p != r.end)
 		return fail(&r, "unexpected text after the value");
 	return 0;
+}
+
+/* Where JSON goes: a FILE, or a string growing in an arena. */
+struct sink {
+	FILE *f;		/* NULL: into buf */
+	char *buf;
+	int len, cap;
+	struct arena *a;	/* for buf and for time strings */
+	struct arena *own;	/* made for time strings, freed at the end */
+	int pretty;
+};
+
+/* Appends n bytes to the sink. */
+static void
+put(struct sink *sk, const char *s, size_t n)
+{
+	if (sk->f) {
+		fwrite(s, 1, n, sk->f);
+		return;
+	}
+	sk->buf = arena_grow(sk->a, sk->buf, 1, &sk->cap,
+			     sk->len + (int)n + 1);
+	memcpy(sk->buf + sk->len, s, n);
+	sk->len += (int)n;
+	sk->buf[sk->len] = '\0';
+}
+
+/* Appends a NUL-terminated string to the sink. */
+static void
+put_cstr(struct sink *sk, const char *s)
+{
+	put(sk, s, strlen(s));
+}
+
+/* An arena for time strings: the sink's, or one of its own. */
+static struct arena *
+sink_arena(struct sink *sk)
+{
+	if (!sk->a && !sk->own)
+		sk->own = arena_new();
+	return sk->a ? sk->a : sk->own;
+}
+
+/* Writes one character of a JSON string, escaped if it must be. */
+static void
+put_escaped(struct sink *sk, unsigned char c)
+{
+	char buf[8];
+
+	switch (c) {
+	case '"':  put_cstr(sk, "\\\""); return;
+	case '\\': put_cstr(sk, "\\\\"); return;
+	case '\b': put_cstr(sk, "\\b"); return;
+	case '\f': put_cstr(sk, "\\f"); return;
+	case '\n': put_cstr(sk, "\\n"); return;
+	case '\r': put_cstr(sk, "\\r"); return;
+	case '\t': put_cstr(sk, "\\t"); return;
+	}
+	if (c < 0x20) {
+		snprintf(buf, sizeof(buf), "\\u%04x", c);
+		put_cstr(sk, buf);
+	} else {
+		put(sk, (const char *)&c, 1);
+	}
+}
+
+/*
+ * Writes s as a JSON string.  UTF-8 passes as it is; a byte that is not
+ * valid UTF-8 becomes U+FFFD, so the output is always valid JSON.
+ */
+static void
+put_str(struct sink *sk, const char *s)
+{
+	unsigned cp;
+	int len;
+
+	put(sk, "\"", 1);
+	while (*s) {
+		if ((unsigned char)*s < 0x80) {
+			put_escaped(sk, (unsigned char)*s++);
+			continue;
+		}
+		len = utf8_decode(s, strnlen(s, 4), &cp);
+		if (len < 0) {
+			put_cstr(sk, replacement);
+			s++;
+		} else {
+			put(sk, s, (size_t)len);
+			s += len;
+		}
+	}
+	put(sk, "\"", 1);
+}
+
+/* Starts a new line indented for `depth`, when pretty. */
+static void
+indent(struct sink *sk, int depth)
+{
+	if (!sk->pretty)
+		return;
+	put(sk, "\n", 1);
+	while (depth-- > 0)
+		put(sk, "  ", 2);
+}
+
+static void put_val(struct sink *sk, const struct val *v, int depth);
+
+/* Writes an array or an object, its members one a line when pretty. */
+static void
+put_members(struct sink *sk, const struct val *v, int depth)
+{
+	int obj = v->kind == V_OBJ, i;
+
+	if (v->n == 0) {
+		put_cstr(sk, obj ? "{}" : "[]");
+		return;
+	}
+	put(sk, obj ? "{" : "[", 1);
+	for (i = 0; i < v->n; i++) {
+		if (i > 0)
+			put(sk, ",", 1);
+		indent(sk, depth + 1);
+		if (obj) {
+			put_str(sk, v->keys[i]);
+			put_cstr(sk, sk->pretty ? ": " : ":");
+		}
+		put_val(sk, v->items[i], depth + 1);
+	}
+	indent(sk, depth);
+	put(sk, obj ? "}" : "]", 1);
+}
+
+/* A share as a JSON number with at most four decimals ("0.6087", "1"). */
+static const char *
+rate_text(char *buf, size_t size, double r)
+{
+	size_t n;
+
+	snprintf(buf, size, "%.4f", r);
+	n = strlen(buf);
+	while (n > 1 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	return buf;
+}
+
+/* Writes one value as JSON. */
+static void
+put_val(struct sink *sk, const struct val *v, int depth)
+{
+	char buf[32];
+
+	switch (v ? v->kind : V_NULL) {
+	case V_NULL:
+		put_cstr(sk, "null");
+		break;
+	case V_BOOL:
+		put_cstr(sk, v->i ? "true" : "false");
+		break;
+	case V_INT:
+	case V_DUR:
+		snprintf(buf, sizeof(buf), "%lld", v->i);
+		put_cstr(sk, buf);
+		break;
+	case V_RATE:
+		put_cstr(sk, rate_text(buf, sizeof(buf), v->r));
+		break;
+	case V_STR:
+		put_str(sk, v->s ? v->s : "");
+		break;
+	case V_TIME:
+		put_str(sk, time_iso(sink_arena(sk), (time_t)v->i));
+		break;
+	case V_ARR:
+	case V_OBJ:
+		put_members(sk, v, depth);
+		break;
+	}
+}
+
+/* Releases what a sink made for itself. */
+static void
+sink_done(struct sink *sk)
+{
+	arena_free(sk->own);
+	sk->own = NULL;
+}
+
+void
+json_print(FILE *f, struct arena *a, const struct val *v, int pretty)
+{
+	struct sink sk = { .f = f, .a = a, .pretty = pretty };
+
+	put_val(&sk, v, 0);
+	sink_done(&sk);
+}
+
+void
+json_write(FILE *f, const struct val *v)
+{
+	json_print(f, NULL, v, 0);
+}
+
+char *
+json_text(struct arena *a, const struct val *v)
+{
+	struct sink sk = { .a = a };
+
+	put_val(&sk, v, 0);
+	return sk.buf;
+}
+
+void
+json_write_str(FILE *f, const char *s)
+{
+	struct sink sk = { .f = f };
+
+	if (s)
+		put_str(&sk, s);
+	else
+		put_cstr(&sk, "null");
 }

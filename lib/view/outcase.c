@@ -1,14 +1,14 @@
 /*
- * outcase.c - how a command reports the case it has just changed.
+ * outcase.c - how a command reports the case it has just changed, and
+ * the lines and cells about a case that several views share.
  */
-#include <stdio.h>
-
 #include "clock.h"
 #include "names.h"
 #include "out.h"
 #include "outcase.h"
 #include "policy.h"
 #include "text.h"
+#include "view.h"
 
 const char *
 case_due_line(struct fq *fq, const struct fq_case *c)
@@ -65,20 +65,22 @@ case_guest_line(struct fq *fq, const struct fq_case *c, int mask)
 int
 out_case_step(struct fq *fq, const struct fq_case *c, const char *what)
 {
+	struct view *v;
 	const char *due;
 
 	if (fq->quiet)
 		return 0;
 	if (fq->format == FMT_JSON || fq->format == FMT_JSONL)
 		return out_json(fq, case_json(fq, c));
-	printf("#%lld %s\n", c->id, what);
-	printf("    %s · %s · owner %s", c->status,
-	       holder_name(fq->mem, fq->pol, c->department, c->handler),
-	       staff_name(fq->pol, c->owner));
+	v = view_new(fq);
+	view_line(v, "#%lld %s", c->id, what);
+	view_add(v, "    %s · %s · owner %s", c->status,
+		 holder_name(fq->mem, fq->pol, c->department, c->handler),
+		 staff_name(fq->pol, c->owner));
 	if (c->waiting_since)
-		printf(" · waiting");
+		view_add(v, " · waiting");
 	if ((due = case_due_line(fq, c)) && !c->waiting_since)
-		printf(" · %s", due);
-	printf("\n");
-	return 0;
+		view_add(v, " · %s", due);
+	view_end(v);
+	return view_print(v);
 }

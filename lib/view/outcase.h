@@ -1,7 +1,9 @@
 /*
- * outcase.h - how a command reports the case it has just changed: one
- * line for people ("#17 accepted by 王强 (安保部) · reply due 03:30"),
- * the case object for --format json / jsonl, nothing with -q.
+ * outcase.h - how a command reports the case it has just changed: two
+ * lines for people ("#17 accepted by 王强 (安保部)", then "    open ·
+ * 安保部 · 王强 · owner 李娜 · reply due 03:30"), the case object for
+ * --format json / jsonl, nothing with -q; and the lines and cells about
+ * a case that the views of several commands share.
  */
 #ifndef FQ_OUTCASE_H
 #define FQ_OUTCASE_H

@@ -1,5 +1,7 @@
 /*
- * out.h - one place for output formats.
+ * out.h - one place for output formats: the lists of the view layer
+ * (lib/view/, the only code that writes to standard output; view.h has
+ * the views for people of one thing).
  *
  * A list is an array of row objects plus a description of its columns.
  * JSON and JSON Lines print the row objects whole (ids, ISO 8601 times,
@@ -8,9 +10,9 @@
  * Tables align by display width (width.h), cut over-long text with "..."
  * (U+2026) and show times in the short local form; TSV and CSV print a
  * header line of column keys, full text, ISO 8601 times and durations in
- * seconds.  TSV escapes tab, newline and backslash as \t, \n and \\ and
- * nothing else.  An empty list prints nothing at all in every format but
- * JSON, which prints [].
+ * seconds.  TSV escapes tab, newline, CR and backslash as \t, \n, \r
+ * and \\ and nothing else.  An empty list prints nothing at all in every
+ * format but JSON, which prints [].
  */
 #ifndef FQ_OUT_H
 #define FQ_OUT_H
@@ -18,6 +20,7 @@
 #include <stdio.h>
 #include <time.h>
 #include "fq.h"
+#include "json.h"	/* the JSON writer lived here once; some still look */
 #include "val.h"
 
 /* Column flags. */
@@ -46,24 +49,20 @@ struct column {
  */
 int out_list(struct fq *fq, const struct column *cols, int ncols,
 	     const struct val *rows);
+/* The same in format `fmt`, whatever fq->format says (show's sections). */
+int out_list_as(struct fq *fq, enum fq_format fmt, const struct column *cols,
+		int ncols, const struct val *rows);
+/*
+ * Prints the title of a list for people, before out_list(): the title and
+ * a blank line in a table, "## TITLE" and a blank line in Markdown,
+ * nothing in the formats for programs.  Returns 0.
+ */
+int out_title(struct fq *fq, const char *title);
 
 /* Prints one value as JSON (pretty when fq->tty), with a newline. */
 int out_json(struct fq *fq, const struct val *v);
 
-/* Writes a value as compact JSON to f (for JSONL and stored event data). */
-void json_write(FILE *f, const struct val *v);
-/* A value as compact JSON text, from the arena. */
-char *json_text(struct arena *a, const struct val *v);
-/* Writes s as a JSON string literal (quotes, escapes) to f. */
-void json_write_str(FILE *f, const char *s);
-
 /* A time for people: "03:30" today, "11-28 03:00", "2025-12-31 23:00". */
 char *time_short(struct fq *fq, time_t t);
-
-/* Terminal styling, when fq->color: bold and red (late) text. */
-const char *sty_bold(struct fq *fq);
-const char *sty_red(struct fq *fq);
-const char *sty_dim(struct fq *fq);
-const char *sty_off(struct fq *fq);
 
 #endif
