@@ -89,6 +89,10 @@ build/calendar-test: tests/unit/calendar-test.c build/obj/lib/calendar.o
 build/width-test: tests/unit/width-test.c build/obj/lib/width.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
 
+# The store's unit tests link the whole library (tests/store.bats).
+build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
+
 deps-test:
 	@if [ -n "$(strip $(TEST_MISSING))" ]; then \
 	  echo "make: missing test dependencies ($(strip $(TEST_MISSING))); run: apt-get install -y $(TEST_PKGS)" >&2; \
