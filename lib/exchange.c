@@ -19,8 +19,8 @@
  * checked once every line has been read: each event leaves a small link
  * (id, line, prev, digest) behind, and the links are put in id order at
  * the end.  Once an import proves big, the store is told so
- * (store_import_big: SQLite then drops its secondary indexes and makes
- * them again at the end, inside the same transaction).
+ * (store_import_big): it may then stop keeping its indexes up and make
+ * them again at the end, inside the same transaction.
  */
 #include <errno.h>
 #include <pthread.h>

@@ -238,6 +238,6 @@ notify_run(struct fq *fq, int mail, int *fired)
 		*fired = all.n;
 		return 0;
 	}
-	store_rollback(fq);	/* each recipient gets a transaction of its own */
+	store_rollback(fq);	/* one transaction per recipient, below */
 	return mail_all(fq, &all, fired);
 }

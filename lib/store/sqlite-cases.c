@@ -195,8 +195,10 @@ bind_filter(struct sq *q, const struct case_filter *f)
 	"AND (:since IS NULL OR created_at >= :since) " \
 	"AND (:until IS NULL OR created_at < :until) "
 
-/* Prepares the listing for a filter; the active set uses the partial
- * index (status <> 'closed' written as a literal). */
+/*
+ * Prepares the listing for a filter; the active set uses the partial
+ * index (which needs status <> 'closed' written as a literal).
+ */
 static void
 filter_query(struct fq *fq, struct sq *q, const struct case_filter *f)
 {

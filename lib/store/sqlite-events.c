@@ -12,8 +12,7 @@
 /* The columns event_row() reads, in its order. */
 #define EVENT_COLUMNS "id, case_id, seq, at, actor, kind, data, prev, digest"
 
-/* Fills e from a row selected with EVENT_COLUMNS (text valid until the
- * next step). */
+/* Fills e from a row of EVENT_COLUMNS (text valid until the next step). */
 static void
 event_row(const struct sq *q, struct event_row *e)
 {

@@ -18,7 +18,7 @@
 enum store_taken {
 	TAKEN_NONE,
 	TAKEN_ID,		/* its id */
-	TAKEN_KEY,		/* a case's request key; an event's case and seq */
+	TAKEN_KEY,		/* a case's request key, an event's seq */
 };
 
 struct store_vfuncs {

@@ -41,15 +41,24 @@
  *
  * Values.  Times are integer seconds since 1970-01-01 UTC (time_t); 0
  * means none and is stored as NULL.  Text is UTF-8, stored as it is;
- * NULL is stored as NULL.  Sets of ids are passed as JSON arrays of
+ * NULL is stored as NULL.  Every value is bound as a parameter, never
+ * formatted into SQL.  Sets of ids are passed as JSON arrays of
  * strings.  Dates that group a report are local to the process's time
  * zone (the policy's, set before the store is used).
+ *
+ * Schema.  Each driver owns its schema, as numbered migrations that
+ * store_open() applies in one transaction (several processes may open a
+ * new store at once); it refuses a store whose schema is newer than
+ * store_schema_version().  The tables hold what struct fq_case and
+ * struct event_row hold, plus each case's next_due, which
+ * store_due_before() and store_cases_for_handover() go by.
  *
  * Errors.  Every function returns 0 or an FQ_E* code after fq_fail():
  * FQ_ENOINPUT for a missing database or a missing row asked for by id,
  * FQ_EBUSY as above, FQ_EDATA for a row an import cannot store (its id
- * or key taken), FQ_EINTERNAL for anything else the database says (and
- * for a bug such as binding a parameter a statement lacks).
+ * or key taken), FQ_ECONFIG for a store of a driver this fq was built
+ * without, FQ_EINTERNAL for anything else the database says (and for a
+ * bug such as binding a parameter a statement lacks).
  *
  * Memory.  Text in a struct fq_case that a function fills is copied
  * into fq->mem (the arena current at the call).  Text handed to a
@@ -106,8 +115,7 @@ enum report_by {
 	BY_DAY, BY_WEEK, BY_MONTH,	/* of created_at, local time */
 };
 
-/* Callbacks return 0 to go on; anything else stops the walk and is
- * returned. */
+/* Callbacks return 0 to go on; anything else stops the walk, returned. */
 typedef int store_case_fn(struct fq *, struct fq_case *, void *);
 typedef int store_event_fn(struct fq *, const struct event_row *, void *);
 
@@ -144,8 +152,10 @@ int store_writing(struct fq *fq);
  */
 int store_case_insert(struct fq *fq, const struct fq_case *c,
 		      time_t next_due, long long *id);
-/* Writes case c->id's mutable state back: all but id, owner,
- * created_at and request_key. */
+/*
+ * Writes case c->id's mutable state back: all but its id, owner,
+ * created_at and request_key.
+ */
 int store_case_save(struct fq *fq, const struct fq_case *c,
 		    time_t next_due);
 /* Reads case `id`; FQ_ENOINPUT ("no case #ID") when there is none. */
@@ -334,14 +344,19 @@ int store_case_seqs(struct fq *fq,
 /* A case row's holders beside what its events say (transient text). */
 struct store_holders {
 	long long case_id;
-	const char *owner, *department, *handler;	/* the row's;
-							 * NULL: none */
+	const char *owner, *department;	/* the row's */
+	const char *handler;	/* the row's; "" for none */
 	const char *logged_by;	/* the actor of seq 1 */
-	const char *moved_to;	/* the last logged/transferred department */
-	const char *held_by;	/* the last logged/transferred/accepted
-				 * handler, "" for none */
+	const char *moved_to;	/* the department of the last `logged` or
+				 * `transferred` event */
+	const char *held_by;	/* the handler of the last `logged`,
+				 * `transferred` or `accepted` event; ""
+				 * for none */
 };
-/* Calls fn for each case; what the events do not say is NULL. */
+/*
+ * Calls fn for each case; what the events do not say (no such event) is
+ * NULL, as is a row's field that a damaged database lacks.
+ */
 int store_case_holders(struct fq *fq,
 		       int (*fn)(struct fq *, const struct store_holders *,
 				 void *), void *arg);
