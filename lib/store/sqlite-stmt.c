@@ -12,7 +12,7 @@ sq_error(struct fq *fq, const char *what)
 	const char *msg = db ? sqlite3_errmsg(db) : "no connection";
 
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return store_fail_busy(fq, SQLITE_BUSY_MS / 1000);
+		return fq_fail(fq, FQ_EBUSY, STORE_BUSY, SQLITE_BUSY_MS / 1000);
 	if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN ||
 	    rc == SQLITE_PERM)
 		return fq_fail(fq, FQ_ENOINPUT, "cannot %s '%s': %s", what,

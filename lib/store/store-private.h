@@ -125,13 +125,18 @@ struct store_import {
 };
 
 /*
- * The drivers.  Each makes its connection (from fq->mem), sets
- * fq->store to it as soon as it exists (so that store_close() can free
- * what a failed open leaves), and brings its schema up to date.
+ * The drivers (store.c calls them; they never call store.c).  Each
+ * makes its connection (from fq->mem), sets fq->store to it as soon as
+ * it exists (so that store_close() can free what a failed open leaves),
+ * and brings its schema up to date.
  */
 int sqlite_store_open(struct fq *fq, const char *path, int create);
 
-/* The busy error every driver gives past its timeout (FQ_EBUSY). */
-int store_fail_busy(struct fq *fq, int seconds);
+/*
+ * The busy error every driver gives past its timeout, with FQ_EBUSY:
+ * fq_fail(fq, FQ_EBUSY, STORE_BUSY, seconds).
+ */
+#define STORE_BUSY "the database stayed busy for %d s (another fq is " \
+		   "writing); nothing was written, try again"
 
 #endif

@@ -36,14 +36,6 @@ store_close(struct fq *fq)
 }
 
 int
-store_fail_busy(struct fq *fq, int seconds)
-{
-	return fq_fail(fq, FQ_EBUSY, "the database stayed busy for %d s "
-		       "(another fq is writing); nothing was written, try "
-		       "again", seconds);
-}
-
-int
 store_schema_version(struct fq *fq)
 {
 	return V(fq)->schema_version(fq);

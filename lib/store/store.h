@@ -26,8 +26,9 @@
  * outside a transaction see one consistent state per call.
  *
  * Busy.  A driver waits for another writer up to its timeout (10 s);
- * past it the call fails with FQ_EBUSY (exit 75) and the message of
- * store_fail_busy(): nothing was written, try again.
+ * past it the call fails with FQ_EBUSY (exit 75), in the same words
+ * from every driver: "the database stayed busy for 10 s (another fq is
+ * writing); nothing was written, try again".
  *
  * The hash chain.  Events are appended only inside the write lock.
  * store_chain_head() then gives the latest event (the one with the
