@@ -76,6 +76,10 @@ build/obj/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
+# The store's unit tests link the whole library (tests/store.bats).
+build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
+
 build/san/fq: $(SAN_OBJ)
 	$(CC) $(SANFLAGS) -o $@ $(SAN_OBJ) $(LIBS)
 
@@ -88,10 +92,6 @@ build/calendar-test: tests/unit/calendar-test.c build/obj/lib/calendar.o
 
 build/width-test: tests/unit/width-test.c build/obj/lib/width.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
-
-# The store's unit tests link the whole library (tests/store.bats).
-build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
 
 deps-test:
 	@if [ -n "$(strip $(TEST_MISSING))" ]; then \
