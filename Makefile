@@ -57,6 +57,10 @@ build/obj/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
+# The store's unit tests link the whole library (tests/store.bats).
+build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
+
 build/san/fq: $(SAN_OBJ)
 	$(CC) $(SANFLAGS) -o $@ $(SAN_OBJ) $(LIBS)
 
