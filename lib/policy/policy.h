@@ -39,9 +39,9 @@ struct category {
 
 /* One rung of the escalation ladder. */
 struct level {
-	int pct;		/* fires at this % of the limit (80, 100, 200) */
+	int pct;		/* % of the limit it fires at (80, 100, 200) */
 	int nnotify;
-	const char **notify;	/* holder, owner, supervisor, managers or a staff id */
+	const char **notify;	/* role words (holder, ...) or logins */
 	struct dur repeat;	/* set: fires again every interval */
 };
 
