@@ -4,7 +4,9 @@
  * sections), every error kept with its line and column.
  *
  * Decisions:
- *  - A policy is one YAML document of UTF-8 text, at most 4 MiB.
+ *  - A policy is one YAML document of UTF-8 (or UTF-16) text, at most
+ *    1 MiB and nested at most 64 deep (POLICY_MAX_SIZE, _DEPTH): a
+ *    policy is a few kB, and libyaml is slow on deep nesting.
  *  - The version is `1`.
  */
 #include <errno.h>
@@ -12,8 +14,6 @@
 #include <string.h>
 
 #include "policy-private.h"
-
-#define MAX_SIZE	(4L * 1024 * 1024)	/* a policy is a few kB */
 
 /* The sections of the top level, in the order of top_keys. */
 enum {
@@ -175,7 +175,10 @@ parse(struct ld *l)
 	return 0;
 }
 
-/* Reads the policy file (or standard input for "-") into l->text. */
+/*
+ * Reads the policy file (or standard input for "-") into l->text, and
+ * refuses one larger than POLICY_MAX_SIZE.
+ */
 static int
 slurp(struct ld *l, const char *path)
 {
@@ -195,7 +198,7 @@ slurp(struct ld *l, const char *path)
 				     65536);
 		n = fread(l->text + l->len, 1, (size_t)cap - l->len - 1, fp);
 		l->len += n;
-	} while (n > 0 && l->len <= MAX_SIZE);
+	} while (n > 0 && l->len <= POLICY_MAX_SIZE);
 	e = ferror(fp) ? errno : 0;
 	if (fp != stdin)
 		fclose(fp);
@@ -203,9 +206,11 @@ slurp(struct ld *l, const char *path)
 	if (e)
 		return fq_fail(l->fq, FQ_ECONFIG, "cannot read policy '%s': %s",
 			       path, strerror(e));
-	if (l->len > MAX_SIZE)
-		return fq_fail(l->fq, FQ_ECONFIG, "policy '%s' is larger than "
-			       "%ld bytes", path, MAX_SIZE);
+	if (l->len > POLICY_MAX_SIZE) {
+		l->fq->err_raw = 1;
+		return fq_fail(l->fq, FQ_ECONFIG, "%s: policy is larger than "
+			       "%ld MiB", l->label, POLICY_MAX_SIZE >> 20);
+	}
 	return 0;
 }
 
@@ -228,7 +233,8 @@ policy_load(struct fq *fq, const char *path, struct policy **out)
 	l.p = arena_alloc(l.a, sizeof(*l.p));
 	l.p->mem = l.a;
 	l.p->path = arena_strdup(l.a, path);
-	if ((rc = slurp(&l, path)) || (rc = parse(&l)))
+	if ((rc = slurp(&l, path)) || (rc = pol_nesting(&l)) ||
+	    (rc = parse(&l)))
 		goto fail;
 	check(&l, yaml_document_get_root_node(&l.doc));
 	yaml_document_delete(&l.doc);

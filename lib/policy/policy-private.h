@@ -4,7 +4,8 @@
  * Only the files of lib/policy/ include it; everyone else reads policy.h.
  *
  * The loader is one walk over libyaml's document:
- *   load.c             the file, its limits, libyaml, the top level
+ *   load.c             the file, libyaml, the top level
+ *   nesting.c          the nesting depth, measured before libyaml reads
  *   errors.c           the FILE:LINE:COL error list
  *   walk.c             nodes: text, lines, flags, durations, id-keyed maps
  *   policy-calendar.c  time zone, working hours, holidays, shifts
@@ -23,6 +24,10 @@
 #include "policy.h"
 
 #define MAX_ID		64	/* bytes in an id */
+
+/* The limits fq-policy(5) promises, checked before libyaml reads a byte. */
+#define POLICY_MAX_SIZE	(1L << 20)	/* bytes: "larger than 1 MiB" */
+#define POLICY_MAX_DEPTH	64	/* open [ and {, indentation levels */
 
 #define NFIELDS(f)	((int)(sizeof(f) / sizeof((f)[0])))
 
@@ -62,6 +67,11 @@ void pol_err(struct ld *l, const yaml_node_t *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Hands every error, sorted by position, to fq; returns FQ_ECONFIG. */
 int pol_report(struct ld *l);
+
+/* ---- nesting.c ---- */
+
+/* 0 when the text nests at most POLICY_MAX_DEPTH deep; else FQ_ECONFIG. */
+int pol_nesting(struct ld *l);
 
 /* ---- walk.c ---- */
 
