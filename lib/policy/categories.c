@@ -4,7 +4,8 @@
  * on, the default category, and the phrases a reply may not contain.
  *
  * Decisions:
- *  - Two categories may not share a display name.
+ *  - Two categories may not share a display name (a repeat is reported
+ *    once, against the first).
  *  - A category without a limit takes the one of `defaults`.
  */
 #include <string.h>
@@ -65,7 +66,6 @@ cat_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 		{ "resolve_within", NULL }, { "callback", NULL },
 		{ "major", NULL },
 	};
-	int i;
 
 	p->ncats++;
 	c->id = arena_strdup(l->a, id);
@@ -83,11 +83,30 @@ cat_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	cat_limit(l, &f[5], path, &c->resolve, &p->def_resolve);
 	c->callback = pol_flag(l, &f[6], path);
 	c->major = pol_flag(l, &f[7], path);
-	for (i = 0; c->name && i < p->ncats - 1; i++)
-		if (p->cats[i].name && !strcmp(p->cats[i].name, c->name))
-			pol_err(l, f[0].v, "category name '%s' is also the "
-				"name of categories.%s (names must differ)",
-				c->name, p->cats[i].id);
+	l->name_at[p->ncats - 1] = f[0].v;
+}
+
+/*
+ * Records each category that has the name of an earlier one, naming the
+ * first category with that name.
+ */
+static void
+cat_names(struct ld *l)
+{
+	const struct category *v = l->p->cats;
+	const char **s;
+	const int *first;
+	int i, n = l->p->ncats;
+
+	s = arena_alloc(l->a, sizeof(*s) * (size_t)(n + 1));
+	for (i = 0; i < n; i++)
+		s[i] = v[i].name;
+	first = pol_first_same(l, s, n);
+	for (i = 0; i < n; i++)
+		if (first[i] >= 0)
+			pol_err(l, l->name_at[i], "category name '%s' is also "
+				"the name of categories.%s (names must differ)",
+				v[i].name, v[first[i]].id);
 }
 
 /* `defaults`: the limits of categories that set none. */
@@ -108,7 +127,7 @@ pol_defaults(struct ld *l, const struct field *top)
 	pol_limit(l, &f[2], "defaults", &l->p->def_resolve);
 }
 
-/* `categories`: the required mapping of category ids. */
+/* `categories`: the required mapping of category ids, names differing. */
 void
 pol_categories(struct ld *l, yaml_node_t *root, const struct field *f)
 {
@@ -117,7 +136,9 @@ pol_categories(struct ld *l, yaml_node_t *root, const struct field *f)
 	if (!n)
 		return;
 	l->p->cats = arena_alloc(l->a, room(n, sizeof(*l->p->cats)));
+	l->name_at = arena_alloc(l->a, room(n, sizeof(*l->name_at)));
 	pol_section(l, n, "categories", "category", cat_entry);
+	cat_names(l);
 }
 
 /* `default_category`: the id of a category. */

@@ -8,6 +8,7 @@
  */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "policy-private.h"
 
@@ -62,24 +63,38 @@ errcmp(const void *a, const void *b)
 	return x->seq - y->seq;
 }
 
-/* Hands every error to fq as one raw message; returns FQ_ECONFIG. */
+/*
+ * Hands every error to fq as one raw message, a line an error in the
+ * order of the file; returns FQ_ECONFIG.  The lines are joined here at
+ * once (in the arena), as a file may hold thousands of errors.
+ */
 int
 pol_report(struct ld *l)
 {
 	const struct perr *e;
+	char **v, *all, *p;
+	size_t n = 0;
 	int i;
 
 	if (l->nerrs > 1)
 		qsort(l->errs, (size_t)l->nerrs, sizeof(*l->errs), errcmp);
+	v = arena_alloc(l->a, sizeof(*v) * (size_t)(l->nerrs + 1));
 	for (i = 0; i < l->nerrs; i++) {
 		e = &l->errs[i];
-		if (i == 0)
-			fq_fail(l->fq, FQ_ECONFIG, "%s:%ld:%ld: %s", l->label,
-				e->line, e->col, e->msg);
-		else
-			fq_fail_more(l->fq, "%s:%ld:%ld: %s", l->label,
-				     e->line, e->col, e->msg);
+		v[i] = arena_printf(l->a, "%s:%ld:%ld: %s", l->label, e->line,
+				    e->col, e->msg);
+		n += strlen(v[i]) + 1;
 	}
+	p = all = arena_alloc(l->a, n + 1);
+	for (i = 0; i < l->nerrs; i++) {
+		if (i)
+			*p++ = '\n';
+		n = strlen(v[i]);
+		memcpy(p, v[i], n);
+		p += n;
+	}
+	*p = '\0';
+	fq_fail(l->fq, FQ_ECONFIG, "%s", all);
 	l->fq->err_raw = 1;
 	return FQ_ECONFIG;
 }

@@ -81,7 +81,7 @@ level_notify(struct ld *l, yaml_node_t *m, const struct field *f,
 		item = nodeat(l, *it);
 		if (!(s = pol_text(l, item, npath)))
 			continue;
-		if (!is_role_word(s) && !policy_staff(l->p, s))
+		if (!is_role_word(s) && pol_index_find(&l->staff_ids, s) < 0)
 			pol_err(l, item, "unknown recipient '%s' in %s (use "
 				"holder, owner, supervisor, managers or a "
 				"staff id)", s, npath);

@@ -5,23 +5,26 @@
  *
  * Decisions:
  *  - Display names are any one line of text, and two departments may not
- *    share one: `--dept NAME` must mean one thing.
+ *    share one: `--dept NAME` must mean one thing.  A repeat is reported
+ *    once, against the first department with that name.
  *  - A role is staff (the default), supervisor or manager.
  */
 #include <string.h>
 
 #include "policy-private.h"
 
-/* The ids of the departments, for a hint. */
+/* The ids of the departments, for a hint (made once they are all in). */
 static const char *
 known_depts(struct ld *l)
 {
 	const char *s = "none";
 	int i;
 
+	if (l->depts_hint)
+		return l->depts_hint;
 	for (i = 0; i < l->p->ndepts; i++)
 		s = pol_hint_add(l, s, i, l->p->depts[i].id);
-	return s;
+	return l->depts_hint = s;
 }
 
 /*
@@ -38,7 +41,7 @@ pol_deptref(struct ld *l, yaml_node_t *m, const struct field *f,
 
 	if (!n || !(s = pol_text(l, n, pol_sub(l, path, f->key))))
 		return -1;
-	if ((i = policy_dept(l->p, s)) < 0)
+	if ((i = pol_index_find(&l->dept_ids, s)) < 0)
 		pol_err(l, n, "no department '%s' for %s (known: %s)", s,
 			pol_sub(l, path, f->key), known_depts(l));
 	return i;
@@ -54,7 +57,6 @@ dept_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	struct field f[] = {
 		{ "name", NULL }, { "phone", NULL }, { "email", NULL },
 	};
-	int i;
 
 	p->ndepts++;
 	d->id = arena_strdup(l->a, id);
@@ -64,23 +66,52 @@ dept_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	d->name = pol_reqline(l, v, &f[0], path);
 	d->phone = pol_optline(l, &f[1], path);
 	d->email = pol_optmail(l, &f[2], path);
-	for (i = 0; d->name && i < p->ndepts - 1; i++)
-		if (p->depts[i].name && !strcmp(p->depts[i].name, d->name))
-			pol_err(l, f[0].v, "department name '%s' is also the "
-				"name of departments.%s (names must differ)",
-				d->name, p->depts[i].id);
+	l->name_at[p->ndepts - 1] = f[0].v;
 }
 
-/* `departments`: the required mapping of department ids. */
+/*
+ * Records each department that has the name of an earlier one, naming
+ * the first department with that name.
+ */
+static void
+dept_names(struct ld *l, const char **s)
+{
+	const struct dept *v = l->p->depts;
+	const int *first;
+	int i;
+
+	for (i = 0; i < l->p->ndepts; i++)
+		s[i] = v[i].name;
+	first = pol_first_same(l, s, l->p->ndepts);
+	for (i = 0; i < l->p->ndepts; i++)
+		if (first[i] >= 0)
+			pol_err(l, l->name_at[i], "department name '%s' is "
+				"also the name of departments.%s (names must "
+				"differ)", v[i].name, v[first[i]].id);
+}
+
+/*
+ * `departments`: the required mapping of department ids, whose names
+ * must differ; indexes the ids for the sections after it.
+ */
 void
 pol_departments(struct ld *l, yaml_node_t *root, const struct field *f)
 {
+	struct policy *p = l->p;
 	yaml_node_t *n = pol_need(l, root, f, "");
+	const char **s;
+	int i;
 
-	if (!n)
-		return;
-	l->p->depts = arena_alloc(l->a, room(n, sizeof(*l->p->depts)));
-	pol_section(l, n, "departments", "department", dept_entry);
+	if (n) {
+		p->depts = arena_alloc(l->a, room(n, sizeof(*p->depts)));
+		l->name_at = arena_alloc(l->a, room(n, sizeof(*l->name_at)));
+		pol_section(l, n, "departments", "department", dept_entry);
+	}
+	s = arena_alloc(l->a, sizeof(*s) * (size_t)(p->ndepts + 1));
+	dept_names(l, s);
+	for (i = 0; i < p->ndepts; i++)
+		s[i] = p->depts[i].id;
+	pol_index(l, &l->dept_ids, s, p->ndepts);
 }
 
 /* A staff member's role: staff (the default), supervisor or manager. */
@@ -124,16 +155,23 @@ staff_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	s->email = pol_optmail(l, &f[3], path);
 }
 
-/* `staff`: the required mapping of logins. */
+/* `staff`: the required mapping of logins; indexes them for `notify`. */
 void
 pol_staff(struct ld *l, yaml_node_t *root, const struct field *f)
 {
+	struct policy *p = l->p;
 	yaml_node_t *n = pol_need(l, root, f, "");
+	const char **s;
+	int i;
 
-	if (!n)
-		return;
-	l->p->staff = arena_alloc(l->a, room(n, sizeof(*l->p->staff)));
-	pol_section(l, n, "staff", "staff member", staff_entry);
+	if (n) {
+		p->staff = arena_alloc(l->a, room(n, sizeof(*p->staff)));
+		pol_section(l, n, "staff", "staff member", staff_entry);
+	}
+	s = arena_alloc(l->a, sizeof(*s) * (size_t)(p->nstaff + 1));
+	for (i = 0; i < p->nstaff; i++)
+		s[i] = p->staff[i].id;
+	pol_index(l, &l->staff_ids, s, p->nstaff);
 }
 
 /* ---- lookups ---- */

@@ -8,6 +8,7 @@
  *   nesting.c          the nesting depth, measured before libyaml reads
  *   errors.c           the FILE:LINE:COL error list
  *   walk.c             nodes: text, lines, flags, durations, id-keyed maps
+ *   ids.c              sorted indexes: repeated keys and names, id lookups
  *   policy-calendar.c  time zone, working hours, holidays, shifts
  *   people.c           departments and staff
  *   categories.c       categories, their defaults, forbidden phrases
@@ -38,6 +39,18 @@ struct perr {
 	const char *msg;
 };
 
+/* A string and its place in the list it came from. */
+struct pol_str {
+	const char *s;
+	int i;
+};
+
+/* Strings sorted by text, then by place (ids.c). */
+struct pol_index {
+	int n;
+	struct pol_str *v;
+};
+
 /* The loader's state. */
 struct ld {
 	struct fq *fq;
@@ -49,6 +62,9 @@ struct ld {
 	yaml_document_t doc;
 	struct perr *errs;
 	int nerrs, caperrs;
+	yaml_node_t **name_at;	/* each entry's name, while a section loads */
+	struct pol_index dept_ids, staff_ids;	/* once their section is in */
+	const char *depts_hint;	/* "known: ..." for a bad department */
 };
 
 /* A key a mapping may hold, and the value found for it. */
@@ -67,6 +83,16 @@ void pol_err(struct ld *l, const yaml_node_t *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Hands every error, sorted by position, to fq; returns FQ_ECONFIG. */
 int pol_report(struct ld *l);
+
+/* ---- ids.c ---- */
+
+/* Sorts the n strings s, leaving out the NULL ones, into x (arena). */
+void pol_index(struct ld *l, struct pol_index *x, const char *const *s,
+	       int n);
+/* The place of the first string of x equal to s, or -1. */
+int pol_index_find(const struct pol_index *x, const char *s);
+/* For each string, the place of the first equal one before it, or -1. */
+int *pol_first_same(struct ld *l, const char *const *s, int n);
 
 /* ---- nesting.c ---- */
 

@@ -103,26 +103,46 @@ pol_line(struct ld *l, yaml_node_t *n, const char *path)
 	return arena_strdup(l->a, sv(n));
 }
 
-/* 1 when the key of pair pr is a usable key of m, and not a repeat. */
+/*
+ * For each pair of mapping m, the place of the first earlier pair with
+ * the same key, or -1 (arena).
+ */
+static const int *
+repeats(struct ld *l, yaml_node_t *m)
+{
+	const char **s = arena_alloc(l->a, room(m, sizeof(*s)));
+	yaml_node_t *k;
+	int i, n = count(m);
+
+	for (i = 0; i < n; i++) {
+		k = nodeat(l, m->data.mapping.pairs.start[i].key);
+		s[i] = k->type == YAML_SCALAR_NODE ? sv(k) : NULL;
+	}
+	return pol_first_same(l, s, n);
+}
+
+/*
+ * 1 when the key of pair pr is a usable key of m, and not a repeat;
+ * first comes from repeats(l, m).
+ */
 static int
-keyok(struct ld *l, yaml_node_t *m, yaml_node_pair_t *pr, const char *path)
+keyok(struct ld *l, yaml_node_t *m, yaml_node_pair_t *pr, const char *path,
+      const int *first)
 {
 	yaml_node_t *k = nodeat(l, pr->key), *k2;
-	yaml_node_pair_t *q;
+	int j = first[pr - m->data.mapping.pairs.start];
 
 	if (k->type != YAML_SCALAR_NODE) {
 		pol_err(l, k, "expected a plain key in %s, not %s", where(path),
 			kind(k));
 		return 0;
 	}
-	for (q = m->data.mapping.pairs.start; q < pr; q++) {
-		k2 = nodeat(l, q->key);
-		if (k2->type == YAML_SCALAR_NODE && !strcmp(sv(k2), sv(k))) {
-			pol_err(l, k, "duplicate key '%s' in %s (first at line "
-				"%lu)", sv(k), where(path),
-				(unsigned long)k2->start_mark.line + 1);
-			return 0;
-		}
+	if (j >= 0) {
+		k2 = nodeat(l, m->data.mapping.pairs.start[j].key);
+		pol_err(l, k, "duplicate key '%s' in %s (first at line %lu)",
+			sv(k), where(path),
+			(unsigned long)k2->start_mark.line + 1);
+		return 0;
 	}
 	return 1;
 }
@@ -147,13 +167,14 @@ void
 pol_fields(struct ld *l, yaml_node_t *m, const char *path, struct field *f,
 	   int nf)
 {
+	const int *first = repeats(l, m);
 	yaml_node_pair_t *pr;
 	yaml_node_t *k;
 	int i;
 
 	for (pr = m->data.mapping.pairs.start;
 	     pr < m->data.mapping.pairs.top; pr++) {
-		if (!keyok(l, m, pr, path))
+		if (!keyok(l, m, pr, path, first))
 			continue;
 		k = nodeat(l, pr->key);
 		for (i = 0; i < nf && strcmp(f[i].key, sv(k)); i++)
@@ -292,14 +313,16 @@ static int
 idmap(struct ld *l, yaml_node_t *n, const char *sect, const char *what,
       entry_fn *fn)
 {
+	const int *first;
 	yaml_node_pair_t *pr;
 	yaml_node_t *k;
 
 	if (!pol_expect(l, n, YAML_MAPPING_NODE, sect))
 		return -1;
+	first = repeats(l, n);
 	for (pr = n->data.mapping.pairs.start;
 	     pr < n->data.mapping.pairs.top; pr++) {
-		if (!keyok(l, n, pr, sect))
+		if (!keyok(l, n, pr, sect, first))
 			continue;
 		k = nodeat(l, pr->key);
 		if (!idchars(sv(k))) {
