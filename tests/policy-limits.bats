@@ -215,3 +215,34 @@ small_policy() {
 	assert_equal "${stderr_lines[3]}" "$D/errors.yaml:6:14: department name '同名' is also the name of departments.d0 (names must differ)"
 	assert_equal "${stderr_lines[10001]}" "$D/errors.yaml:10004:17: department name '同名' is also the name of departments.d0 (names must differ)"
 }
+
+@test "policy limits: aliases that expand the policy past 4 MiB are refused (78)" {
+	# 15,000 categories whose keywords are one list of 20,000 words: 1 MiB
+	# on disk, 300 million keywords to read (35 s and 12 GB before).
+	{ printf 'version: 1\norganization: x\ntimezone: Asia/Shanghai\n'
+	  printf 'departments: {d: {name: D}}\n'
+	  printf 'staff: {s: {name: S, department: d}}\n'
+	  printf 'forbidden_phrases: &k ['
+	  seq 0 19999 | awk '{ printf "%sw%d", (NR > 1 ? ", " : ""), $1 }'
+	  printf ']\ncategories:\n'
+	  seq 0 14999 | awk '{ printf "  c%d: {name: n%d, department: d, keywords: *k}\n", $1, $1 }'
+	  printf 'default_category: c0\n'
+	} >"$D/aliases.yaml"
+	[ "$(wc -c <"$D/aliases.yaml")" -le 1048576 ]
+	check_fast "$D/aliases.yaml"
+	assert_equal "$status" 78
+	assert_equal "$output" ""
+	assert_equal "$stderr" "$D/aliases.yaml:7:1: aliases expand the policy to more than 4 MiB"
+}
+
+@test "policy limits: a policy that shares its hours through aliases loads" {
+	{ small_policy
+	  printf 'calendar:\n  hours:\n'
+	  printf '    mon: &day ["09:00-12:00", "13:30-18:00"]\n'
+	  printf '    %s: *day\n' tue wed thu fri
+	  printf '  workday_hours: *day\n'
+	} >"$D/anchors.yaml"
+	run -0 --separate-stderr fq policy check "$D/anchors.yaml"
+	assert_equal "$stderr" ""
+	assert_output --partial "ok"
+}

@@ -5,8 +5,9 @@
  *
  * Decisions:
  *  - A policy is one YAML document of UTF-8 (or UTF-16) text, at most
- *    1 MiB and nested at most 64 deep (POLICY_MAX_SIZE, _DEPTH): a
- *    policy is a few kB, and libyaml is slow on deep nesting.
+ *    1 MiB, nested at most 64 deep, and at most 4 MiB to read with its
+ *    aliases expanded (POLICY_MAX_SIZE, _DEPTH, _READ): a policy is a
+ *    few kB, and neither libyaml nor the walk should take long on any.
  *  - The version is `1`.
  */
 #include <errno.h>
@@ -236,6 +237,10 @@ policy_load(struct fq *fq, const char *path, struct policy **out)
 	if ((rc = slurp(&l, path)) || (rc = pol_nesting(&l)) ||
 	    (rc = parse(&l)))
 		goto fail;
+	if ((rc = pol_expansion(&l))) {
+		yaml_document_delete(&l.doc);
+		goto fail;
+	}
 	check(&l, yaml_document_get_root_node(&l.doc));
 	yaml_document_delete(&l.doc);
 	if (l.nerrs) {

@@ -6,6 +6,7 @@
  * The loader is one walk over libyaml's document:
  *   load.c             the file, libyaml, the top level
  *   nesting.c          the nesting depth, measured before libyaml reads
+ *   expand.c           what aliases make the walk read, before it does
  *   errors.c           the FILE:LINE:COL error list
  *   walk.c             nodes: text, lines, flags, durations, id-keyed maps
  *   ids.c              sorted indexes: repeated keys and names, id lookups
@@ -29,6 +30,7 @@
 /* The limits fq-policy(5) promises, checked before libyaml reads a byte. */
 #define POLICY_MAX_SIZE	(1L << 20)	/* bytes: "larger than 1 MiB" */
 #define POLICY_MAX_DEPTH	64	/* open [ and {, indentation levels */
+#define POLICY_MAX_READ	(4L << 20)	/* bytes read, aliases expanded */
 
 #define NFIELDS(f)	((int)(sizeof(f) / sizeof((f)[0])))
 
@@ -83,6 +85,11 @@ void pol_err(struct ld *l, const yaml_node_t *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Hands every error, sorted by position, to fq; returns FQ_ECONFIG. */
 int pol_report(struct ld *l);
+
+/* ---- expand.c ---- */
+
+/* 0 when the walk reads at most POLICY_MAX_READ; else FQ_ECONFIG. */
+int pol_expansion(struct ld *l);
 
 /* ---- ids.c ---- */
 
