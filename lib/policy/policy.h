@@ -4,7 +4,10 @@
  * policy_load() reads the whole file with libyaml, checks every section,
  * and either returns a complete policy or collects every error it found,
  * each as "FILE:LINE:COL: message", and fails with FQ_ECONFIG.  No
- * command ever runs on half a policy.
+ * command ever runs on half a policy.  A file past the limits of
+ * fq-policy(5) (1 MiB, 64 levels of nesting, 4 MiB with its aliases
+ * expanded) is refused before that, with the one error, in time linear
+ * in its size.
  */
 #ifndef FQ_POLICY_H
 #define FQ_POLICY_H
@@ -39,9 +42,9 @@ struct category {
 
 /* One rung of the escalation ladder. */
 struct level {
-	int pct;		/* fires at this % of the limit (80, 100, 200) */
+	int pct;		/* % of the limit it fires at (80, 100, 200) */
 	int nnotify;
-	const char **notify;	/* holder, owner, supervisor, managers or a staff id */
+	const char **notify;	/* role words (holder, ...) or logins */
 	struct dur repeat;	/* set: fires again every interval */
 };
 
