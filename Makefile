@@ -81,6 +81,10 @@ build/width-test: tests/unit/width-test.c build/obj/lib/view/width.o \
 		build/obj/lib/utf8.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
 
+# The store's unit tests link the whole library (tests/store.bats).
+build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
+
 deps-test:
 	@msg=$$(tests/deps.sh test) || { echo "make: $$msg" >&2; exit 1; }
 

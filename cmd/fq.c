@@ -12,10 +12,10 @@
 
 #include "clock.h"
 #include "cmds.h"
-#include "db.h"
 #include "opts.h"
 #include "paths.h"
 #include "policy.h"
+#include "store.h"
 
 #define CASE_STEP (NEED_POLICY | NEED_DB | NEED_STAFF | WRITES)
 
@@ -213,12 +213,12 @@ setup(struct fq *fq, const struct global_opts *g, unsigned flags)
 	    ((flags & NEED_POLICY) && (rc = load_policy(fq))) ||
 	    (rc = actor(fq, g, flags)))
 		return rc;
-	if ((flags & NEED_DB) && (rc = db_open(fq, fq->db_path, 0)))
+	if ((flags & NEED_DB) && (rc = store_open(fq, fq->db_path, 0)))
 		return rc;
 	if (flags & WRITES) {
 		/* Nothing reaches stdout before the transaction commits. */
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-		return db_begin(fq);
+		return store_begin(fq);
 	}
 	return 0;
 }
@@ -239,9 +239,9 @@ run(struct fq *fq, const struct command *c, const struct global_opts *g,
 	rc = c->fn(fq, argc, argv);
 	if (c->flags & WRITES) {
 		if (rc == 0)
-			rc = db_commit(fq);
+			rc = store_commit(fq);
 		if (rc) {
-			db_rollback(fq);
+			store_rollback(fq);
 			__fpurge(stdout);
 		}
 	}
@@ -306,7 +306,7 @@ out:
 	if (rc && rc != FQ_MATCH)
 		report(&fq, c, rc);
 done:
-	db_close(&fq);
+	store_close(&fq);
 	policy_free(fq.pol);
 	arena_free(fq.mem);
 	return rc;

@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include "cmds.h"
-#include "db.h"
 #include "examples.h"
 #include "opts.h"
 #include "paths.h"
+#include "store.h"
 
 const char usage_init[] = "fq init [--example hotel|government|property]";
 
@@ -83,9 +83,9 @@ cmd_init(struct fq *fq, int argc, char **argv)
 		return fq_fail(fq, FQ_EUSAGE, "no example '%s' (use hotel, "
 			       "government or property)", example);
 	existed = access(fq->db_path, F_OK) == 0;
-	if ((rc = db_open(fq, fq->db_path, 1)))
+	if ((rc = store_open(fq, fq->db_path, 1)))
 		return rc;
 	printf("database %s (%s, schema %d)\n", fq->db_path,
-	       existed ? "exists" : "created", schema_version());
+	       existed ? "exists" : "created", store_schema_version(fq));
 	return install_policy(fq, example);
 }

@@ -1,65 +1,29 @@
 /*
- * cases.h - case rows: storage, lookup and their JSON form.
+ * cases.h - cases: storing and finding them (on the store), their
+ * deadlines, and their JSON form.
  *
- * The `cases` table holds each case's current state; every change to it
- * is made together with an event (events.h) in the same transaction, by
- * the lifecycle functions (lifecycle.h).  SQL on `cases` lives here only.
+ * A case row (struct fq_case, store.h) holds the case's current state;
+ * every change to it is made together with an event (events.h) in the
+ * same transaction, by the lifecycle functions (lifecycle.h).
  */
 #ifndef FQ_CASES_H
 #define FQ_CASES_H
 
 #include <time.h>
 #include "fq.h"
+#include "store.h"
 #include "val.h"
 
-/* The deadlines a case can have, in display order. */
-enum due_kind { DUE_ACCEPT, DUE_REPLY, DUE_RESOLVE, DUE_PROMISE, NDUE };
-extern const char *const due_names[NDUE];	/* "accept", "reply", ... */
+/* The names of the deadlines (enum due_kind, store.h): "accept", ... */
+extern const char *const due_names[NDUE];
 
-struct fq_case {
-	long long id;
-	const char *summary, *details;
-	const char *guest, *room, *phone, *via;
-	const char *category, *department, *handler, *owner;
-	const char *status;	/* open, replied, closed, declined */
-	const char *request_key;
-	int major, first_contact;
-	time_t created_at, updated_at, closed_at;
-	time_t waiting_since, waiting_until;	/* 0 when not waiting */
-	time_t due[NDUE];	/* 0 when that deadline does not run */
-	int resumed_auto;	/* a wait's --until passed (case_catch_up) */
-};
-
-/* Filters of fq list and fq export; NULL / 0 means "any". */
-struct case_filter {
-	const char *status;	/* NULL: not closed; "all": any */
-	const char *department, *owner, *handler, *category;
-	const char *guest, *room;
-	const char *involves;	/* owner or handler is this staff id */
-	time_t since, until;	/* created in [since, until) */
-	long limit;		/* 0: no limit */
-	int oldest_first;
-};
-
-/* Inserts a new case (c->id is set). */
+/* Inserts a new case, updated now (c->id is set). */
 int case_insert(struct fq *fq, struct fq_case *c);
 
 /*
- * Storing many cases as they were (fq import): cases_restorer() prepares
- * the one INSERT that case_restore() runs for every case (from fq->mem;
- * NULL after fq_fail()); cases_restorer_done() finalizes it.
- * case_restore() stores c with its own id and times, updated_at
- * included, and next_due from case_next_due().  FQ_EDATA when its id or
- * its request key is taken.
+ * Writes the case's mutable state back (status, holder, deadlines, ...),
+ * updated now.
  */
-struct case_restorer;
-struct case_restorer *cases_restorer(struct fq *fq);
-int case_restore(struct fq *fq, struct case_restorer *r,
-		 const struct fq_case *c);
-void cases_restorer_done(struct case_restorer *r);
-/* The number of cases in the database, or -1 after fq_fail(). */
-long long cases_count(struct fq *fq);
-/* Writes the case's mutable state back (status, holder, deadlines, ...). */
 int case_save(struct fq *fq, const struct fq_case *c);
 /* Reads case `id`; FQ_ENOINPUT when there is none. */
 int case_get(struct fq *fq, long long id, struct fq_case *c);

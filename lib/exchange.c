@@ -18,8 +18,9 @@
  * prev the digest of the event before it in id order) can only be
  * checked once every line has been read: each event leaves a small link
  * (id, line, prev, digest) behind, and the links are put in id order at
- * the end.  A big import drops the secondary indexes of cases and events
- * and makes them again at its end, inside the same transaction.
+ * the end.  Once an import proves big, the store is told so
+ * (store_import_big: SQLite then drops its secondary indexes and makes
+ * them again at the end, inside the same transaction).
  */
 #include <errno.h>
 #include <pthread.h>
@@ -29,19 +30,18 @@
 #include <string.h>
 
 #include "calendar.h"
-#include "db.h"
 #include "events.h"
 #include "exchange.h"
 #include "iso8601.h"
 #include "json.h"
 #include "out.h"
 #include "policy.h"
+#include "store.h"
 
 #define SCRATCH_LINES 256	/* export: lines between renewals of memory */
 #define BATCH_LINES 256		/* import: lines read and stored together */
 #define NBATCH 4		/* import: batches between the threads */
-#define BIG_IMPORT 20000	/* import: cases after which to drop indexes */
-#define IMPORT_CACHE_KIB 262144	/* import: page cache (256 MiB) */
+#define BIG_IMPORT 20000	/* import: cases after which it is big */
 
 /*
  * Scratch memory: fq->mem is lent a fresh arena while lines are built or
@@ -81,7 +81,7 @@ scratch_end(struct fq *fq, struct arena *keep, int rc)
 
 struct exporter {
 	FILE *out;
-	struct sqlite3_stmt *events;
+	struct store_walk *events;
 	int at;			/* 1: on ev; 0: walk done; -1: not begun */
 	struct event_row ev;
 	long lines;
@@ -130,12 +130,12 @@ case_events(struct fq *fq, struct exporter *x, long long id,
 	int rc;
 
 	if (x->at < 0 || (x->at > 0 && x->ev.case_id < id))
-		x->at = events_walk_from(fq, x->events, id, &x->ev);
+		x->at = store_events_walk_from(fq, x->events, id, &x->ev);
 	while (x->at > 0 && x->ev.case_id == id) {
 		if ((rc = event_exact(fq, &x->ev, &ev)))
 			return rc;
 		v_push(fq->mem, arr, ev);
-		x->at = events_walk_next(fq, x->events, &x->ev);
+		x->at = store_events_walk_next(fq, x->events, &x->ev);
 	}
 	if (x->at < 0)
 		return fq->err_code;
@@ -175,11 +175,13 @@ export_cases(struct fq *fq, const struct case_filter *f, FILE *out)
 	int rc;
 
 	oldest.oldest_first = 1;
-	if (!(x.events = events_walk(fq)))
-		return fq->err_code;
+	if ((rc = store_events_walk(fq, &x.events))) {
+		store_events_walk_end(fq, x.events);
+		return rc;
+	}
 	keep = scratch_begin(fq);
 	rc = cases_each(fq, &oldest, export_one, &x);
-	db_finish(x.events);
+	store_events_walk_end(fq, x.events);
 	return scratch_end(fq, keep, rc);
 }
 
@@ -245,16 +247,12 @@ struct reader {
 /* What the main thread keeps. */
 struct importer {
 	struct fq *fq;
-	struct case_restorer *cases;
-	struct event_restorer *events;
+	struct store_import *store;	/* the store's bulk restore */
 	long long head_id;	/* the database's chain before the import */
 	uint8_t head[32];
 	long long had_cases;	/* cases in the database before */
 	long line;		/* the line being stored */
-	const char **index_sql;	/* the dropped indexes, to make again */
-	int nindex;
-	int dropped;		/* 1 once the indexes are dropped */
-	long long cache_size;	/* PRAGMA cache_size before the import */
+	int big;		/* 1 once the store was told it is big */
 	struct import_result *r;
 };
 
@@ -842,65 +840,18 @@ reader_run(void *arg)
 /* ---- Storing (the main thread) ---- */
 
 /*
- * Drops the secondary indexes of cases and events (as the schema
- * defines them, read back from sqlite_schema), keeping their SQL for
- * indexes_make().
- */
-static int
-indexes_drop(struct importer *im)
-{
-	struct fq *fq = im->fq;
-	sqlite3_stmt *st = db_prepare(fq, "SELECT name, sql FROM "
-		"sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-		"AND tbl_name IN ('cases', 'events')");
-	const char **names = NULL;
-	int cap = 0, ncap = 0, n = 0, i, rc;
-
-	while ((rc = db_step(fq, st)) == 1) {
-		names = arena_grow(fq->mem, names, sizeof(*names), &ncap,
-				   n + 1);
-		im->index_sql = arena_grow(fq->mem, im->index_sql,
-					   sizeof(*im->index_sql), &cap, n + 1);
-		names[n] = arena_printf(fq->mem, "DROP INDEX \"%s\"",
-					col_text(fq, st, 0));
-		im->index_sql[n++] = col_text(fq, st, 1);
-	}
-	db_finish(st);
-	if (rc < 0)
-		return fq->err_code;
-	for (i = 0; i < n; i++)
-		if ((rc = db_exec(fq, names[i])))
-			return rc;
-	im->nindex = n;
-	im->dropped = 1;
-	return 0;
-}
-
-/* Makes the indexes indexes_drop() dropped again. */
-static int
-indexes_make(struct importer *im)
-{
-	int i, rc;
-
-	for (i = 0; i < im->nindex; i++)
-		if ((rc = db_exec(im->fq, im->index_sql[i])))
-			return rc;
-	im->dropped = 0;
-	return 0;
-}
-
-/*
  * Once an import has proved big (more cases than the database had, and
  * at least BIG_IMPORT), building the indexes anew at the end is cheaper
- * than keeping them up case by case.
+ * than keeping them up case by case: tells the store so.
  */
 static int
-maybe_drop_indexes(struct importer *im)
+maybe_big(struct importer *im)
 {
-	if (im->dropped || im->r->cases < BIG_IMPORT ||
+	if (im->big || im->r->cases < BIG_IMPORT ||
 	    im->r->cases <= im->had_cases)
 		return 0;
-	return indexes_drop(im);
+	im->big = 1;
+	return store_import_big(im->fq, im->store);
 }
 
 /* Leads the message of a failed library call with "line N: ". */
@@ -936,15 +887,16 @@ store_record(struct importer *im, const struct record *rec)
 
 	im->line = rec->line;
 	warn_lines(fq, rec->warn);
-	if ((rc = on_line(im, case_restore(fq, im->cases, &rec->c))))
+	if ((rc = on_line(im, store_import_case(fq, im->store, &rec->c,
+						case_next_due(&rec->c)))))
 		return rc;
 	for (i = 0; i < rec->nevents; i++)
-		if ((rc = on_line(im, event_restore(fq, im->events,
-						     &rec->events[i]))))
+		if ((rc = on_line(im, store_import_event(fq, im->store,
+							  &rec->events[i]))))
 			return rc;
 	im->r->cases++;
 	im->r->events += rec->nevents;
-	return maybe_drop_indexes(im);
+	return maybe_big(im);
 }
 
 /* Stores the batches as the reader fills them, up to the last. */
@@ -966,38 +918,7 @@ store_all(struct importer *im, struct queue *q)
 	return rc;
 }
 
-/*
- * Gives SQLite a bigger page cache for the import, so that it writes
- * pages once, at the commit, rather than as the cache spills.
- */
-static int
-cache_grow(struct importer *im)
-{
-	sqlite3_stmt *st = db_prepare(im->fq, "PRAGMA cache_size");
-	char sql[64];
-
-	if (db_step(im->fq, st) == 1)
-		im->cache_size = col_int(st, 0);
-	db_finish(st);
-	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d",
-		 IMPORT_CACHE_KIB);
-	return db_exec(im->fq, sql);
-}
-
-/* Gives the page cache its size again. */
-static void
-cache_shrink(struct importer *im)
-{
-	char sql[64];
-
-	if (!im->cache_size)
-		return;
-	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld",
-		 im->cache_size);
-	db_exec(im->fq, sql);
-}
-
-/* Reads the chain's head, prepares the statements, grows the cache. */
+/* Reads the chain's head and the number of cases; begins the restore. */
 static int
 importer_begin(struct importer *im)
 {
@@ -1011,21 +932,21 @@ importer_begin(struct importer *im)
 		return fq_fail(fq, FQ_EDATA, "the database's last event (%lld) "
 			       "has a malformed digest; run 'fq verify'",
 			       im->head_id);
-	if ((im->had_cases = cases_count(fq)) < 0)
-		return fq->err_code;
-	if (!(im->cases = cases_restorer(fq)) ||
-	    !(im->events = events_restorer(fq)))
-		return fq->err_code;
-	return cache_grow(im);
+	if ((rc = store_cases_count(fq, &im->had_cases)))
+		return rc;
+	return store_import_begin(fq, &im->store);
 }
 
-/* Releases what the importer holds. */
-static void
-importer_end(struct importer *im)
+/*
+ * Ends the store's restore: after a good import (rc 0) it finishes its
+ * deferred work, whose failure is then the result.  Returns rc.
+ */
+static int
+importer_end(struct importer *im, int rc)
 {
-	cases_restorer_done(im->cases);
-	events_restorer_done(im->events);
-	cache_shrink(im);
+	int end = store_import_end(im->fq, im->store, rc == 0);
+
+	return rc ? rc : end;
 }
 
 /* ---- The chain (the main thread, once every line is read) ---- */
@@ -1133,8 +1054,6 @@ import_run(struct importer *im, struct reader *rd, struct queue *q)
 	pthread_join(t, NULL);
 	if (rc == 0)
 		rc = chain_check(im, rd->links, rd->nlinks);
-	if (rc == 0 && im->dropped)
-		rc = indexes_make(im);
 	return rc;
 }
 
@@ -1152,7 +1071,7 @@ import_cases(struct fq *fq, FILE *in, struct import_result *r)
 	rd.mem = arena_new();
 	if ((rc = importer_begin(&im)) == 0)
 		rc = import_run(&im, &rd, q);
-	importer_end(&im);
+	rc = importer_end(&im, rc);
 	for (i = 0; i < NBATCH; i++)
 		arena_free(q->b[i].mem);
 	pthread_cond_destroy(&q->cv);

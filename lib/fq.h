@@ -22,7 +22,7 @@ enum {
 	FQ_EUSAGE = 64,		/* unknown command or option, missing argument */
 	FQ_EDATA = 65,		/* bad data, or a step the case's state refuses */
 	FQ_ENOINPUT = 66,	/* no such case, no database */
-	FQ_EINTERNAL = 70,	/* a bug, or SQLite said something unexpected */
+	FQ_EINTERNAL = 70,	/* a bug, or the database said something odd */
 	FQ_EBUSY = 75,		/* database busy past the timeout; mail failed */
 	FQ_EPERM = 77,		/* the actor may not do this */
 	FQ_ECONFIG = 78,	/* the policy is invalid or missing */
@@ -41,7 +41,7 @@ enum fq_format {
 
 struct policy;
 struct staff;
-struct sqlite3;
+struct store;
 
 struct fq {
 	const char *cmd;	/* the command running, for messages */
@@ -56,7 +56,7 @@ struct fq {
 	int color;		/* 1: use colour on stdout */
 	int tty;		/* stdout is a terminal */
 
-	struct sqlite3 *db;	/* open when the command asked for it */
+	struct store *store;	/* open when the command asked for it */
 	struct policy *pol;	/* loaded when the command asked for it */
 	const struct staff *me;	/* the actor, when the command needs one */
 

@@ -12,13 +12,13 @@
 #include <string.h>
 
 #include "clock.h"
-#include "db.h"
 #include "deadline.h"
 #include "events.h"
 #include "lifecycle.h"
 #include "names.h"
 #include "roles.h"
 #include "route.h"
+#include "store.h"
 #include "text.h"
 
 /* The states a step accepts. */
@@ -182,7 +182,7 @@ case_lookup(struct fq *fq, const char *arg, struct fq_case *c)
 	if ((rc = case_id_parse(fq, arg, &id)) || (rc = case_get(fq, id, c)))
 		return rc;
 	until = c->waiting_until;
-	if (!case_catch_up(fq, c) || sqlite3_get_autocommit(fq->db))
+	if (!case_catch_up(fq, c) || !store_writing(fq))
 		return 0;	/* a reading command: in memory only */
 	d = v_obj(fq->mem);
 	v_set_int(fq->mem, d, "until", (long long)until);
@@ -479,15 +479,9 @@ case_decline(struct fq *fq, struct fq_case *c, const char *reason)
 static const char *
 decline_reason(struct fq *fq, const struct fq_case *c)
 {
-	sqlite3_stmt *st = db_prepare(fq,
-		"SELECT data ->> '$.reason' FROM events WHERE case_id = :case "
-		"AND kind = 'declined' ORDER BY seq DESC LIMIT 1");
 	const char *r = NULL;
 
-	bind_int(st, ":case", c->id);
-	if (db_step(fq, st) == 1)
-		r = col_text(fq, st, 0);
-	db_finish(st);
+	store_decline_reason(fq, c->id, &r);
 	return r;
 }
 

@@ -6,13 +6,13 @@
 
 #include "calendar.h"
 #include "clock.h"
-#include "db.h"
 #include "mail.h"
 #include "names.h"
 #include "notify.h"
 #include "out.h"
 #include "overdue.h"
 #include "policy.h"
+#include "store.h"
 
 /* Collects what the ladder owes, case by case. */
 static int
@@ -172,7 +172,7 @@ notify_one(struct fq *fq, const struct firings *all, const char *addr,
 	struct firings mine;
 	int rc;
 
-	if ((rc = db_begin(fq)))
+	if ((rc = store_begin(fq)))
 		return rc;
 	still_owed(fq, all, addr, &mine);
 	rc = 0;
@@ -183,10 +183,10 @@ notify_one(struct fq *fq, const struct firings *all, const char *addr,
 		rc = mail_send(fq, compose(fq, addr, &mine));
 	if (rc == 0 && mine.n)
 		rc = firings_record(fq, mine.v, mine.n);
-	if (rc == 0 && (rc = db_commit(fq)) == 0)
+	if (rc == 0 && (rc = store_commit(fq)) == 0)
 		*fired += mine.n;
 	if (rc)
-		db_rollback(fq);
+		store_rollback(fq);
 	return rc;
 }
 
@@ -223,21 +223,21 @@ notify_run(struct fq *fq, int mail, int *fired)
 	int rc;
 
 	*fired = 0;
-	if ((rc = db_begin(fq)))
+	if ((rc = store_begin(fq)))
 		return rc;
 	if ((rc = owed(fq, &all))) {
-		db_rollback(fq);
+		store_rollback(fq);
 		return rc;
 	}
 	if (!mail) {
 		if ((rc = firings_record(fq, all.v, all.n)) ||
-		    (rc = db_commit(fq))) {
-			db_rollback(fq);
+		    (rc = store_commit(fq))) {
+			store_rollback(fq);
 			return rc;
 		}
 		*fired = all.n;
 		return 0;
 	}
-	db_rollback(fq);	/* each recipient gets a transaction of its own */
+	store_rollback(fq);	/* each recipient gets a transaction of its own */
 	return mail_all(fq, &all, fired);
 }

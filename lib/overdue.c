@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "clock.h"
-#include "db.h"
 #include "deadline.h"
 #include "events.h"
 #include "lifecycle.h"
@@ -17,6 +16,7 @@
 #include "overdue.h"
 #include "policy.h"
 #include "roles.h"
+#include "store.h"
 
 /* Passes each due case on after catching up with an ended wait. */
 struct each {
@@ -88,17 +88,9 @@ used_pct(struct fq *fq, const struct fq_case *c, int k)
 static long long
 clock_start(struct fq *fq, long long id, int k)
 {
-	sqlite3_stmt *st = db_prepare(fq,
-		"SELECT max(seq) FROM events WHERE case_id = :case AND "
-		"(kind IN ('logged', 'reopened') OR "
-		"(:accept AND kind = 'transferred'))");
 	long long seq = 0;
 
-	bind_int(st, ":case", id);
-	bind_int(st, ":accept", k == DUE_ACCEPT);
-	if (db_step(fq, st) == 1)
-		seq = col_int(st, 0);
-	db_finish(st);
+	store_clock_start(fq, id, k == DUE_ACCEPT, &seq);
 	return seq;
 }
 
@@ -106,21 +98,10 @@ clock_start(struct fq *fq, long long id, int k)
 static time_t
 last_told(struct fq *fq, const struct firing *f, long long since)
 {
-	sqlite3_stmt *st = db_prepare(fq,
-		"SELECT max(e.at) FROM events e, json_each(e.data, '$.to') t "
-		"WHERE e.case_id = :case AND e.kind = 'escalated' "
-		"AND e.seq > :since AND e.data ->> '$.deadline' = :deadline "
-		"AND e.data ->> '$.level' = :level AND t.value = :to");
 	time_t t = 0;
 
-	bind_int(st, ":case", f->c.id);
-	bind_int(st, ":since", since);
-	bind_text(st, ":deadline", due_names[f->k]);
-	bind_text(st, ":level", level_name(fq, f->level));
-	bind_text(st, ":to", f->to);
-	if (db_step(fq, st) == 1)
-		t = (time_t)col_int(st, 0);
-	db_finish(st);
+	store_last_told(fq, f->c.id, since, due_names[f->k],
+			level_name(fq, f->level), f->to, &t);
 	return t;
 }
 

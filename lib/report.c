@@ -1,10 +1,10 @@
 /*
  * report.c - the figures of fq report and the lapses per person.
  *
- * One query gives a row per case logged in the period with what its
- * events say (first reply, lateness, transfers, ...); another gives the
- * acceptance times.  Groups are summed here, in C, where medians and the
- * 90th percentile are easy.
+ * The store gives what each case's events say (first reply, lateness,
+ * transfers, ...), a row per case logged in the period, and the
+ * acceptance times (store.h).  Groups are summed here, in C, where
+ * medians and the 90th percentile are easy.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -12,25 +12,11 @@
 
 #include "cases.h"
 #include "clock.h"
-#include "db.h"
 #include "lifecycle.h"
 #include "policy.h"
 #include "report.h"
 #include "roles.h"
-
-/* The group expression of each --by, as SQL over cases c. */
-static const char *const group_sql[] = {
-	[BY_NONE] = "NULL",
-	[BY_DEPT] = "c.department",
-	[BY_OWNER] = "c.owner",
-	[BY_HANDLER] = "c.handler",
-	[BY_CATEGORY] = "c.category",
-	[BY_DAY] = "date(c.created_at, 'unixepoch', 'localtime')",
-	[BY_WEEK] = "date(c.created_at, 'unixepoch', 'localtime', "
-		    "'weekday 0', '-6 days')",
-	[BY_MONTH] = "strftime('%Y-%m', c.created_at, 'unixepoch', "
-		     "'localtime')",
-};
+#include "store.h"
 
 static const char *const by_words[] = {
 	[BY_NONE] = "none", [BY_DEPT] = "dept", [BY_OWNER] = "owner",
@@ -48,44 +34,6 @@ report_by_parse(const char *s)
 			return i;
 	return -1;
 }
-
-/*
- * What each case's events say, for the cases that have any of the kinds
- * a report counts: read through the (kind, at) index, never the whole
- * events table.  A case logged in the period has no event before it.
- */
-#define EVENT_SQL \
-	"SELECT case_id, " \
-	"  min(CASE WHEN kind = 'replied' THEN at END), " \
-	"  max(CASE WHEN kind = 'replied' THEN data ->> '$.late' END), " \
-	"  sum(kind = 'transferred'), " \
-	"  count(DISTINCT CASE WHEN kind = 'escalated' THEN " \
-	"    coalesce((data ->> '$.deadline') || '/' || (data ->> " \
-	"    '$.level') || '/' || (data ->> '$.due'), id) END), " \
-	"  sum(kind = 'declined'), sum(kind = 'called_back'), " \
-	"  sum(kind = 'called_back' AND data ->> '$.satisfied' = 0) " \
-	"FROM events WHERE kind IN ('replied', 'transferred', 'escalated', " \
-	"  'declined', 'called_back') AND at >= :since " \
-	"GROUP BY case_id"
-
-/* What one case contributes from its own row. */
-#define CASE_SQL \
-	"SELECT %s, c.id, c.created_at, c.status = 'closed', " \
-	"  c.first_contact, " \
-	"  CASE WHEN c.waiting_since IS NULL THEN c.next_due < :now " \
-	"    WHEN c.waiting_until <= :now THEN -c.id ELSE 0 END, " \
-	"  c.category IN (SELECT value FROM json_each(:callback)) " \
-	"FROM cases c WHERE c.created_at >= :since AND c.created_at < :until"
-
-/* Each acceptance after a clock started, with its group. */
-#define ACCEPT_SQL \
-	"SELECT %s, a.at - (SELECT max(s.at) FROM events s " \
-	"  WHERE s.case_id = a.case_id AND s.seq < a.seq " \
-	"  AND s.kind IN ('logged', 'transferred', 'reopened')) " \
-	"FROM events a JOIN cases c ON c.id = a.case_id " \
-	"WHERE a.kind = 'accepted' AND a.at >= :since " \
-	"AND a.data ->> '$.due' IS NOT NULL " \
-	"AND c.created_at >= :since AND c.created_at < :until"
 
 /* A growing list of seconds. */
 struct samples {
@@ -165,73 +113,59 @@ late_after_wait(struct fq *fq, long long id)
 	return 0;
 }
 
-/* What a case's events say (EVENT_SQL), kept by case id. */
-struct steps {
-	long long id;		/* 0: an empty slot */
-	long long replied_at;	/* 0: never replied */
-	int reply_timed, reply_late;
-	int transfers, escalations, declines, callbacks, unsatisfied;
-};
-
+/* What the cases' events say (store_report_steps), kept by case id. */
 struct step_map {
 	size_t cap;		/* a power of two */
-	struct steps *v;
+	size_t n;
+	struct store_steps *v;	/* case_id 0: an empty slot */
 };
 
 /* The slot of case `id`: its entry, or the empty slot it would take. */
-static struct steps *
+static struct store_steps *
 step_slot(const struct step_map *m, long long id)
 {
 	size_t i = ((unsigned long long)id * 0x9E3779B97F4A7C15ull) &
 		   (m->cap - 1);
 
-	while (m->v[i].id && m->v[i].id != id)
+	while (m->v[i].case_id && m->v[i].case_id != id)
 		i = (i + 1) & (m->cap - 1);
 	return &m->v[i];
 }
 
-/* Reads EVENT_SQL into a map sized for its rows. */
+/* Keeps one case's steps in the map, growing it (store_report_steps). */
+static int
+keep_steps(struct fq *fq, const struct store_steps *e, void *arg)
+{
+	struct step_map *m = arg;
+
+	if (++m->n * 2 > m->cap) {
+		struct step_map big = { m->cap * 4, m->n, NULL };
+		size_t i;
+
+		big.v = arena_alloc(fq->mem, big.cap * sizeof(*big.v));
+		for (i = 0; i < m->cap; i++)
+			if (m->v[i].case_id)
+				*step_slot(&big, m->v[i].case_id) = m->v[i];
+		*m = big;
+	}
+	*step_slot(m, e->case_id) = *e;
+	return 0;
+}
+
+/* Reads what the cases' events say into a map sized for them. */
 static int
 read_steps(struct fq *fq, time_t since, struct step_map *m)
 {
-	sqlite3_stmt *st = db_prepare(fq, EVENT_SQL);
-	struct steps *e;
-	int rc, n = 0;
-
 	m->cap = 1024;
+	m->n = 0;
 	m->v = arena_alloc(fq->mem, m->cap * sizeof(*m->v));
-	bind_int(st, ":since", (long long)since);
-	while ((rc = db_step(fq, st)) == 1) {
-		if ((size_t)++n * 2 > m->cap) {
-			struct step_map big = { m->cap * 4, NULL };
-			size_t i;
-
-			big.v = arena_alloc(fq->mem, big.cap * sizeof(*big.v));
-			for (i = 0; i < m->cap; i++)
-				if (m->v[i].id)
-					*step_slot(&big, m->v[i].id) = m->v[i];
-			*m = big;
-		}
-		e = step_slot(m, col_int(st, 0));
-		e->id = col_int(st, 0);
-		e->replied_at = col_int(st, 1);
-		e->reply_timed = sqlite3_column_type(st, 2) != SQLITE_NULL;
-		e->reply_late = col_int(st, 2) != 0;
-		e->transfers = (int)col_int(st, 3);
-		e->escalations = (int)col_int(st, 4);
-		e->declines = (int)col_int(st, 5);
-		e->callbacks = (int)col_int(st, 6);
-		e->unsatisfied = (int)col_int(st, 7);
-	}
-	db_finish(st);
-	return rc < 0 ? fq->err_code : 0;
+	return store_report_steps(fq, since, keep_steps, m);
 }
 
-/* The group a row's first column names (the key is copied when new). */
+/* The group of a key (transient: it is copied when the group is new). */
 static struct group *
-row_group(struct fq *fq, struct groups *g, sqlite3_stmt *st)
+key_group(struct fq *fq, struct groups *g, const char *key)
 {
-	const char *key = (const char *)sqlite3_column_text(st, 0);
 	int i;
 
 	for (i = 0; i < g->n; i++)
@@ -241,26 +175,32 @@ row_group(struct fq *fq, struct groups *g, sqlite3_stmt *st)
 	return group_of(fq, g, arena_strdup(fq->mem, key));
 }
 
-/* Adds one case row of CASE_SQL, with its steps, to its group. */
-static void
-add_case(struct fq *fq, struct groups *g, const struct step_map *m,
-	 sqlite3_stmt *st)
-{
-	static const struct steps none;
-	struct group *gr = row_group(fq, g, st);
-	const struct steps *e = step_slot(m, col_int(st, 1));
+/* What add_case() needs besides the case. */
+struct summing {
+	struct groups *g;
+	struct step_map m;
+};
 
-	if (!e->id)
+/* Adds one case of the period, with its steps, to its group. */
+static int
+add_case(struct fq *fq, const struct store_report_case *c, void *arg)
+{
+	static const struct store_steps none;
+	struct summing *sum = arg;
+	struct group *gr = key_group(fq, sum->g, c->group);
+	const struct store_steps *e = step_slot(&sum->m, c->id);
+
+	if (!e->case_id)
 		e = &none;
 	gr->logged++;
-	gr->closed += col_int(st, 3);
-	gr->first_contact += col_int(st, 4);
-	if (col_int(st, 5) < 0)
-		gr->late_now += late_after_wait(fq, -col_int(st, 5));
+	gr->closed += c->closed;
+	gr->first_contact += c->first_contact;
+	if (c->wait_ended)
+		gr->late_now += late_after_wait(fq, c->id);
 	else
-		gr->late_now += col_int(st, 5);
+		gr->late_now += c->late;
 	if (e->replied_at)
-		sample(fq, &gr->reply, (long)(e->replied_at - col_int(st, 2)));
+		sample(fq, &gr->reply, (long)(e->replied_at - c->created_at));
 	if (e->reply_timed) {
 		gr->replied_timed++;
 		gr->replied_late += e->reply_late;
@@ -269,28 +209,20 @@ add_case(struct fq *fq, struct groups *g, const struct step_map *m,
 	gr->escalations += e->escalations;
 	gr->declines += e->declines;
 	/* Settled at intake (first contact): no callback is owed. */
-	if (col_int(st, 6) && !col_int(st, 4) && e->replied_at) {
+	if (c->callback && !c->first_contact && e->replied_at) {
 		gr->need_callback++;
 		gr->callbacks += e->callbacks > 0;
 	}
 	gr->unsatisfied += e->unsatisfied;
+	return 0;
 }
 
-/* Prepares one of the two queries for a grouping and a period. */
-static sqlite3_stmt *
-prepare(struct fq *fq, const char *fmt, enum report_by by, time_t since,
-	time_t until)
+/* Adds one acceptance's wait to its group. */
+static int
+add_accept(struct fq *fq, const char *group, long waited, void *arg)
 {
-	sqlite3_stmt *st = db_prepare(fq, arena_printf(fq->mem, fmt,
-						       group_sql[by]));
-
-	bind_int(st, ":since", (long long)since);
-	bind_int(st, ":until", (long long)until);
-	if (sqlite3_bind_parameter_index(st, ":now"))
-		bind_int(st, ":now", (long long)fq_now());
-	if (sqlite3_bind_parameter_index(st, ":callback"))
-		bind_text(st, ":callback", callback_categories(fq));
-	return st;
+	sample(fq, &key_group(fq, arg, group)->accept, waited);
+	return 0;
 }
 
 /* Sums every case of the period into groups. */
@@ -298,25 +230,14 @@ static int
 sum_cases(struct fq *fq, enum report_by by, time_t since, time_t until,
 	  struct groups *g)
 {
-	sqlite3_stmt *st;
-	struct step_map m;
+	struct summing sum = { g, { 0, 0, NULL } };
 	int rc;
 
-	if ((rc = read_steps(fq, since, &m)))
+	if ((rc = read_steps(fq, since, &sum.m)) ||
+	    (rc = store_report_cases(fq, by, since, until, fq_now(),
+				     callback_categories(fq), add_case, &sum)))
 		return rc;
-	st = prepare(fq, CASE_SQL, by, since, until);
-	while ((rc = db_step(fq, st)) == 1)
-		add_case(fq, g, &m, st);
-	db_finish(st);
-	if (rc < 0)
-		return fq->err_code;
-	st = prepare(fq, ACCEPT_SQL, by, since, until);
-	while ((rc = db_step(fq, st)) == 1)
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			sample(fq, &group_of(fq, g, col_text(fq, st, 0))->accept,
-			       (long)col_int(st, 1));
-	db_finish(st);
-	return rc < 0 ? fq->err_code : 0;
+	return store_report_accepts(fq, by, since, until, add_accept, g);
 }
 
 static int
@@ -452,40 +373,19 @@ lapse(struct fq *fq, const char *person, const char *what, long long id,
 	return r;
 }
 
-/* Replies and acceptances that came after their deadline. */
-#define LATE_STEPS_SQL \
-	"SELECT CASE e.kind WHEN 'replied' THEN e.actor END, " \
-	"  coalesce(e.data ->> '$.deadline', e.kind), c.id, " \
-	"  c.summary, e.at - (e.data ->> '$.due'), " \
-	"  coalesce(e.data ->> '$.department', c.department) " \
-	"FROM events e JOIN cases c ON c.id = e.case_id " \
-	"WHERE e.kind IN ('replied', 'accepted') " \
-	"AND e.at > (e.data ->> '$.due') " \
-	"AND c.created_at >= :since AND c.created_at < :until " \
-	"ORDER BY c.id, e.seq"
-
-/* Steps taken late: the reply by its author, the acceptance by the
- * department that held the case unaccepted. */
+/* A step taken late (store_late_steps): the reply by its author, the
+ * acceptance by the department that held the case unaccepted. */
 static int
-late_steps(struct fq *fq, time_t since, time_t until, struct val *rows)
+late_step(struct fq *fq, const struct store_late_step *s, void *arg)
 {
-	sqlite3_stmt *st = db_prepare(fq, LATE_STEPS_SQL);
-	int rc;
+	const char *what = s->deadline;
 
-	bind_int(st, ":since", (long long)since);
-	bind_int(st, ":until", (long long)until);
-	while ((rc = db_step(fq, st)) == 1) {
-		const char *what = col_text(fq, st, 1);
-
-		/* "accepted": the department's acceptance came late. */
-		v_push(fq->mem, rows, lapse(fq, col_text(fq, st, 0),
-			"late_holding", col_int(st, 2), col_text(fq, st, 3),
-			!strcmp(what, "accepted") ? "accept" :
-			!strcmp(what, "replied") ? "reply" : what,
-			(long)col_int(st, 4), col_text(fq, st, 5)));
-	}
-	db_finish(st);
-	return rc < 0 ? fq->err_code : 0;
+	/* "accepted": the department's acceptance came late. */
+	v_push(fq->mem, arg, lapse(fq, s->person, "late_holding", s->id,
+		s->summary, !strcmp(what, "accepted") ? "accept" :
+		!strcmp(what, "replied") ? "reply" : what, s->late,
+		s->department));
+	return 0;
 }
 
 /* The person who should sign a refusal: the first supervisor. */
@@ -537,7 +437,7 @@ report_lapses(struct fq *fq, time_t since, time_t until, struct val **rows)
 	int rc;
 
 	*rows = v_arr(fq->mem);
-	if ((rc = late_steps(fq, since, until, *rows)))
+	if ((rc = store_late_steps(fq, since, until, late_step, *rows)))
 		return rc;
 	return cases_each(fq, &f, standing, *rows);
 }

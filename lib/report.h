@@ -6,12 +6,8 @@
 #define FQ_REPORT_H
 
 #include "fq.h"
+#include "store.h"		/* enum report_by */
 #include "val.h"
-
-enum report_by {
-	BY_NONE, BY_DEPT, BY_OWNER, BY_HANDLER, BY_CATEGORY,
-	BY_DAY, BY_WEEK, BY_MONTH,
-};
 
 /* "dept" -> BY_DEPT ...; -1 for an unknown word. */
 int report_by_parse(const char *s);

@@ -14,12 +14,12 @@ struct verify_result {
 };
 
 /*
- * Runs PRAGMA integrity_check and walks every event in order, checking
- * that each digest matches its content and its predecessor, that event
- * ids and each case's sequence numbers have no gaps, that every case
- * has its events, and that each case row's owner, department and handler
- * are what its events say.  Findings go to r->problems; returns 0 or an FQ_E*
- * code when the check itself could not run.
+ * Runs the store's own integrity check and walks every event in order,
+ * checking that each digest matches its content and its predecessor,
+ * that event ids and each case's sequence numbers have no gaps, that
+ * every case has its events, and that each case row's owner, department
+ * and handler are what its events say.  Findings go to r->problems;
+ * returns 0 or an FQ_E* code when the check itself could not run.
  */
 int verify_all(struct fq *fq, struct verify_result *r);
 /*

@@ -7,7 +7,7 @@
  *                            NOW (epoch seconds), else the clock's
  *   minimal-insert --version print the linked SQLite library's version
  *
- * Same connection settings as lib/db.c (DQS off, DEFENSIVE, busy timeout,
+ * Same connection settings as lib/store/sqlite.c (DQS off, DEFENSIVE, busy timeout,
  * WAL, synchronous=FULL, foreign_keys=ON), BEGIN IMMEDIATE, one INSERT into
  * cases and one into events with bound parameters, COMMIT, close.  No
  * policy, no routing, no hash chain: the event's prev and digest are dummy
@@ -21,7 +21,7 @@
 
 #include <sqlite3.h>
 
-#define BUSY_MS 10000	/* DB_BUSY_MS in lib/db.h */
+#define BUSY_MS 10000	/* SQLITE_BUSY_MS in lib/store/sqlite-stmt.h */
 
 static const char *const dummy_digest =
 	"0000000000000000000000000000000000000000000000000000000000000000";

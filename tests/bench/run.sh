@@ -94,10 +94,12 @@ build_helpers() {
 	cc -O2 -std=c11 -Wall -Wextra -o "$BIN/minimal-insert" \
 		"$BENCH/minimal-insert.c" -lsqlite3
 	# rechain uses fq's own event_digest(): linked with the library
-	# objects `make` built for this fq.
+	# objects `make` built for this fq (lib/ and its layer folders).
 	cc -O2 -std=c11 -Wall -Wextra -D_GNU_SOURCE -I"$TOP/lib" \
+		$(for d in "$TOP"/lib/*/; do printf ' -I%s' "$d"; done) \
 		-o "$BIN/rechain" "$BENCH/rechain.c" "$TOP"/build/obj/lib/*.o \
-		-lsqlite3 -lyaml -lnettle -lm
+		"$TOP"/build/obj/lib/*/*.o \
+		-lsqlite3 -lyaml -lnettle -lm -pthread
 }
 
 # ------------------------------------------------------------- measuring

@@ -1,5 +1,5 @@
 /*
- * schema.c - the database schema, as numbered migrations.
+ * sqlite-schema.c - the SQLite database's schema, as numbered migrations.
  *
  * PRAGMA user_version is the number of migrations applied.  A database
  * with a higher number was written by a newer fq and is refused.  The
@@ -11,7 +11,8 @@
  */
 #include <stdio.h>
 
-#include "db.h"
+#include "sqlite-schema.h"
+#include "sqlite-stmt.h"
 
 static const char *const migrations[] = {
 	/* 1: cases, their append-only events, and the indexes fq's queries use. */
@@ -70,7 +71,7 @@ static const char *const migrations[] = {
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 int
-schema_version(void)
+sqlite_schema_version(void)
 {
 	return NMIGRATIONS;
 }
@@ -79,30 +80,37 @@ schema_version(void)
 static int
 user_version(struct fq *fq)
 {
-	sqlite3_stmt *st = db_prepare(fq, "PRAGMA user_version");
-	int v = -1;
+	struct sq q;
+	long long v;
 
-	if (st && db_step(fq, st) == 1)
-		v = (int)col_int(st, 0);
-	db_finish(st);
-	return v;
+	sq_prepare(fq, &q, "PRAGMA user_version");
+	return sq_one_int(&q, &v, NULL) ? -1 : (int)v;
 }
 
-/* Applies migration n (1-based) and records it, in one transaction. */
+/* Applies migration n (1-based) and records it. */
 static int
 apply(struct fq *fq, int n)
 {
 	char sql[64];
 	int rc;
 
-	if ((rc = db_exec(fq, migrations[n - 1])))
+	if ((rc = sq_exec(fq, migrations[n - 1])))
 		return rc;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", n);
-	return db_exec(fq, sql);
+	return sq_exec(fq, sql);
+}
+
+/* Rolls back the migrations' transaction; returns rc. */
+static int
+undo(struct fq *fq, int rc)
+{
+	if (!sqlite3_get_autocommit(SQ_DB(fq)))
+		sqlite3_exec(SQ_DB(fq), "ROLLBACK", NULL, NULL, NULL);
+	return rc;
 }
 
 int
-schema_migrate(struct fq *fq)
+sqlite_schema_migrate(struct fq *fq)
 {
 	int v, rc;
 
@@ -115,17 +123,51 @@ schema_migrate(struct fq *fq)
 			       fq->db_path, v, NMIGRATIONS);
 	if (v == NMIGRATIONS)
 		return 0;
-	if ((rc = db_begin(fq)))
+	if ((rc = sq_exec(fq, "BEGIN IMMEDIATE")))
 		return rc;
 	/* Another process may have migrated while we waited for the lock. */
-	if ((v = user_version(fq)) < 0) {
-		db_rollback(fq);
-		return fq->err_code;
-	}
+	if ((v = user_version(fq)) < 0)
+		return undo(fq, fq->err_code);
 	for (v = v + 1; v <= NMIGRATIONS; v++)
-		if ((rc = apply(fq, v))) {
-			db_rollback(fq);
+		if ((rc = apply(fq, v)))
+			return undo(fq, rc);
+	return sq_exec(fq, "COMMIT");
+}
+
+int
+sqlite_indexes_drop(struct fq *fq, struct sqlite_indexes *ix)
+{
+	const char **drop = NULL;
+	int cap = 0, dcap = 0, n = 0, i, rc;
+	struct sq q;
+
+	sq_prepare(fq, &q, "SELECT name, sql FROM sqlite_schema "
+			   "WHERE type = 'index' AND sql IS NOT NULL "
+			   "AND tbl_name IN ('cases', 'events')");
+	while (sq_step(&q) == 1) {
+		drop = arena_grow(fq->mem, drop, sizeof(*drop), &dcap, n + 1);
+		ix->sql = arena_grow(fq->mem, ix->sql, sizeof(*ix->sql), &cap,
+				     n + 1);
+		drop[n] = arena_printf(fq->mem, "DROP INDEX \"%s\"",
+				       sq_col_peek(&q, 0));
+		ix->sql[n++] = sq_col_text(&q, 1);
+	}
+	if ((rc = sq_done(&q)))
+		return rc;
+	for (i = 0; i < n; i++)
+		if ((rc = sq_exec(fq, drop[i])))
 			return rc;
-		}
-	return db_commit(fq);
+	ix->n = n;
+	return 0;
+}
+
+int
+sqlite_indexes_make(struct fq *fq, const struct sqlite_indexes *ix)
+{
+	int i, rc;
+
+	for (i = 0; i < ix->n; i++)
+		if ((rc = sq_exec(fq, ix->sql[i])))
+			return rc;
+	return 0;
 }
