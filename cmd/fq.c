@@ -15,6 +15,7 @@
 #include "opts.h"
 #include "paths.h"
 #include "policy.h"
+#include "roles.h"
 #include "store.h"
 
 #define CASE_STEP (NEED_POLICY | NEED_DB | NEED_STAFF | WRITES)
@@ -173,7 +174,8 @@ output_options(struct fq *fq, const struct global_opts *g)
 	return 0;
 }
 
-/* The acting staff member: --as, FQ_USER, else the login name. */
+/* The acting staff member: --as, FQ_USER, else the login name (whom
+ * may_act() finds in the policy). */
 static int
 actor(struct fq *fq, const struct global_opts *g, unsigned flags)
 {
@@ -182,14 +184,7 @@ actor(struct fq *fq, const struct global_opts *g, unsigned flags)
 	fq->actor = g->as ? g->as : env && *env ? env : paths_login(fq);
 	if (!fq->actor)
 		fq->actor = "?";
-	if (!(flags & NEED_STAFF))
-		return 0;
-	fq->me = policy_staff(fq->pol, fq->actor);
-	if (!fq->me)
-		return fq_fail(fq, FQ_EPERM, "'%s' is not staff in the policy "
-			       "'%s'; act as a member with --as or FQ_USER",
-			       fq->actor, fq->pol->path);
-	return 0;
+	return flags & NEED_STAFF ? may_act(fq) : 0;
 }
 
 /* Loads the policy and makes its time zone the process's. */

@@ -5,7 +5,7 @@
 
 #include "clock.h"
 #include "cmds.h"
-#include "lifecycle.h"
+#include "intake.h"
 #include "names.h"
 #include "opts.h"
 #include "out.h"

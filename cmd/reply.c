@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "answers.h"
 #include "cmds.h"
 #include "lifecycle.h"
 #include "names.h"

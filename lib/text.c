@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "text.h"
-#include "width.h"
+#include "utf8.h"
 
 int
 text_chars(const char *s)

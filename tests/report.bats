@@ -9,7 +9,7 @@
 #
 #   R = 2026-11-27T12:00:00+08:00   (the report's FQ_NOW)
 #
-# The definitions checked (fq-report(1), lib/report.c):
+# The definitions checked (fq-report(1), lib/case/report.c):
 #   logged          cases created in [since, until)
 #   closed          of those, status closed now
 #   first_contact   logged with --resolved; rate = first_contact / logged

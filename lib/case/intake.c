@@ -3,38 +3,18 @@
  */
 #include <string.h>
 
+#include "answers.h"
 #include "clock.h"
 #include "deadline.h"
 #include "events.h"
+#include "intake.h"
 #include "lifecycle.h"
-#include "names.h"
 #include "policy.h"
 #include "route.h"
 #include "text.h"
 
 static const char *const vias[] = { "desk", "phone", "online", "letter",
 				    "other" };
-
-const char *
-reply_by_default(const char *via)
-{
-	if (!strcmp(via, "phone"))
-		return "phone";
-	if (!strcmp(via, "desk"))
-		return "in-person";
-	return "other";
-}
-
-const char *
-forbidden_phrase(const struct policy *p, const char *text)
-{
-	int i;
-
-	for (i = 0; i < p->nforbidden; i++)
-		if (text_has(text, p->forbidden[i]))
-			return p->forbidden[i];
-	return NULL;
-}
 
 /* Checks every field of an intake. */
 static int

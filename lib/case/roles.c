@@ -1,5 +1,6 @@
 /*
- * roles.c - who may do what to a case.
+ * roles.c - who may do what to a case: the rules of fq(1), WHO MAY DO
+ * WHAT.
  */
 #include <string.h>
 
@@ -21,6 +22,12 @@ dept_of(const struct policy *p, const struct staff *s)
 }
 
 int
+is_manager(const struct staff *s)
+{
+	return s->role == ROLE_MANAGER;
+}
+
+int
 is_supervisor_of(const struct policy *p, const struct staff *s,
 		 const char *dept)
 {
@@ -35,13 +42,24 @@ who(struct fq *fq)
 }
 
 int
+may_act(struct fq *fq)
+{
+	fq->me = policy_staff(fq->pol, fq->actor);
+	if (fq->me)
+		return 0;
+	return fq_fail(fq, FQ_EPERM, "'%s' is not staff in the policy '%s'; "
+		       "act as a member with --as or FQ_USER", fq->actor,
+		       fq->pol->path);
+}
+
+int
 may_handle(struct fq *fq, const struct fq_case *c, const char *step)
 {
 	const struct staff *me = fq->me;
 
 	if (same(me->id, c->owner) || same(me->id, c->handler) ||
 	    same(dept_of(fq->pol, me), c->department) ||
-	    me->role == ROLE_MANAGER)
+	    is_manager(me))
 		return 0;
 	return fq_fail(fq, FQ_EPERM, "%s may not %s #%lld: only its owner, "
 		       "its handler, a member of %s or a manager may",
@@ -54,7 +72,7 @@ may_answer_for(struct fq *fq, const struct fq_case *c, const char *step)
 	const struct staff *me = fq->me;
 	const char *od = staff_dept(fq->pol, c->owner);
 
-	if (same(me->id, c->owner) || me->role == ROLE_MANAGER ||
+	if (same(me->id, c->owner) || is_manager(me) ||
 	    (od && is_supervisor_of(fq->pol, me, od)))
 		return 0;
 	return fq_fail(fq, FQ_EPERM, "%s may not %s #%lld: only its owner %s, "
@@ -68,7 +86,7 @@ may_sign(struct fq *fq, const struct fq_case *c)
 {
 	const struct staff *me = fq->me;
 
-	if (me->role == ROLE_MANAGER ||
+	if (is_manager(me) ||
 	    is_supervisor_of(fq->pol, me, c->department))
 		return 0;
 	return fq_fail(fq, FQ_EPERM, "%s may not sign off #%lld: only a "
@@ -81,7 +99,7 @@ may_accept(struct fq *fq, const struct fq_case *c, const char *handler)
 {
 	const struct policy *p = fq->pol;
 	const struct staff *me = fq->me, *h = policy_staff(p, handler);
-	int lead = me->role == ROLE_MANAGER ||
+	int lead = is_manager(me) ||
 		   is_supervisor_of(p, me, c->department);
 
 	if (!h)
@@ -92,7 +110,7 @@ may_accept(struct fq *fq, const struct fq_case *c, const char *handler)
 			       "only a supervisor of %s or a manager may",
 			       who(fq), c->id, h->name,
 			       dept_name(p, c->department));
-	if (same(dept_of(p, h), c->department) || h->role == ROLE_MANAGER)
+	if (same(dept_of(p, h), c->department) || is_manager(h))
 		return 0;
 	if (h == me)
 		return fq_fail(fq, FQ_EPERM, "%s is not a member of %s, which "
@@ -101,6 +119,22 @@ may_accept(struct fq *fq, const struct fq_case *c, const char *handler)
 	return fq_fail(fq, FQ_EDATA, "%s (%s) is not a member of %s, which "
 		       "holds #%lld; transfer it first", h->name, h->id,
 		       dept_name(p, c->department), c->id);
+}
+
+int
+may_hand_to(struct fq *fq, const char *id, const char *dept)
+{
+	const struct policy *p = fq->pol;
+	const struct staff *s = policy_staff(p, id);
+
+	if (!s)
+		return fq_fail(fq, FQ_EDATA, "--to: '%s' is not staff in the "
+			       "policy", id);
+	if (is_manager(s) || same(dept_of(p, s), dept))
+		return 0;
+	return fq_fail(fq, FQ_EDATA, "--to: %s (%s) works in %s, not in %s",
+		       s->name, s->id, p->depts[s->dept].name,
+		       dept_name(p, dept));
 }
 
 const struct staff **
@@ -114,7 +148,7 @@ supervisors_of(struct fq *fq, const char *dept)
 	for (pass = 0; pass < 2 && n == 0; pass++)
 		for (i = 0; i < p->nstaff; i++)
 			if (pass == 0 ? is_supervisor_of(p, &p->staff[i], dept)
-				      : p->staff[i].role == ROLE_MANAGER)
+				      : is_manager(&p->staff[i]))
 				v[n++] = &p->staff[i];
 	v[n] = NULL;
 	return v;

@@ -1,38 +1,13 @@
 /*
- * lifecycle.h - the steps of a case (log, transfer, accept, reply, ...):
- * each checks the case's state and the actor's role, changes the case,
- * and appends its event, inside the command's transaction.
+ * lifecycle.h - the steps of a case after intake (transfer, accept,
+ * reply, ...; fq log is intake.h): each checks the case's state and asks
+ * roles.h whether the actor may, changes the case, and appends its
+ * event, inside the command's transaction.
  */
 #ifndef FQ_LIFECYCLE_H
 #define FQ_LIFECYCLE_H
 
 #include "cases.h"
-
-/* What fq log records. */
-struct intake {
-	const char *summary, *details;
-	const char *guest, *room, *phone, *via;
-	const char *category;	/* --category (id or name), or NULL */
-	const char *key;	/* --key: idempotency key, or NULL */
-	int major;		/* --major */
-	time_t promise;		/* --promise, or 0 */
-	const char *resolved;	/* --resolved ANSWER, or NULL */
-};
-
-/*
- * Records a new case owned by the actor, routed by the policy; with
- * `resolved`, answers and closes it at once (first-contact resolution).
- * When in->key names a case already logged, *c is that case and *dup is
- * set; nothing is written.
- */
-int case_log(struct fq *fq, const struct intake *in, struct fq_case *c,
-	     int *dup);
-
-/* How a guest who came by `via` is usually answered (fq reply --by). */
-const char *reply_by_default(const char *via);
-
-/* The forbidden phrase in text, or NULL (the policy's list). */
-const char *forbidden_phrase(const struct policy *p, const char *text);
 
 /*
  * Reads the case named by `arg` ("17" or "#17").  A wait whose --until

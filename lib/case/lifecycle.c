@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "answers.h"
 #include "clock.h"
 #include "deadline.h"
 #include "events.h"
@@ -192,23 +193,6 @@ case_lookup(struct fq *fq, const char *arg, struct fq_case *c)
 	return case_save(fq, c);
 }
 
-/* Fails unless staff `id` works in department `dept` (or is a manager). */
-static int
-member_of(struct fq *fq, const char *id, const char *dept)
-{
-	const struct staff *s = policy_staff(fq->pol, id);
-
-	if (!s)
-		return fq_fail(fq, FQ_EDATA, "--to: '%s' is not staff in the "
-			       "policy", id);
-	if (s->role != ROLE_MANAGER && strcmp(fq->pol->depts[s->dept].id, dept))
-		return fq_fail(fq, FQ_EDATA, "--to: %s (%s) works in %s, not "
-			       "in %s", s->name, s->id,
-			       fq->pol->depts[s->dept].name,
-			       dept_name(fq->pol, dept));
-	return 0;
-}
-
 /* Where a transfer goes: the named department, else the routed one. */
 static int
 transfer_target(struct fq *fq, const struct fq_case *c, const char *dept,
@@ -249,7 +233,7 @@ case_transfer(struct fq *fq, struct fq_case *c, const char *dept,
 			       p->depts[target].name, c->id);
 	if (note && !*note)
 		note = NULL;
-	if (to && (rc = member_of(fq, to, p->depts[target].id)))
+	if (to && (rc = may_hand_to(fq, to, p->depts[target].id)))
 		return rc;
 	d = with_text(fq, note);
 	v_set_str(fq->mem, d, "from_department", c->department);
