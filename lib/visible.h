@@ -6,7 +6,7 @@
  * or a spreadsheet as a control it would obey.  Every character that
  * text_is_control() (text.h) names is written out visibly instead:
  *
- *	C0 controls and DEL		\x1b, \x7f	(backslash, x, two hex digits)
+ *	C0 controls and DEL		\x1b, \x7f	(backslash, x, hex)
  *	C1 controls, bidi controls	<U+009B>, <U+202E>
  *	a byte that is not UTF-8	\xff
  *

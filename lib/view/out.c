@@ -34,18 +34,20 @@ out_jsonl(struct fq *fq, const struct val *rows)
 	return 0;
 }
 
-/* Writes a TSV field: tab, newline, CR and backslash escaped. */
+/*
+ * Writes a TSV field: tab, newline, CR and backslash escaped, other
+ * controls shown visibly (so that \x1b is an ESC, \\x1b a backslash).
+ */
 static void
 tsv_field(struct fq *fq, FILE *f, const char *s)
 {
 	size_t n;
 
-	/* The escapes leave no tab, newline or CR for text_visible(). */
-	s = text_visible(fq->mem, s, VIS_TAB | VIS_NL | VIS_CR);
 	while (*s) {
-		/* Runs with nothing to escape go out whole. */
+		/* Runs with nothing to escape go out whole, shown visibly. */
 		n = strcspn(s, "\t\n\r\\");
-		fwrite(s, 1, n, f);
+		fputs(text_visible(fq->mem, arena_strndup(fq->mem, s, n), 0),
+		      f);
 		s += n;
 		switch (*s) {
 		case '\t': fputs("\\t", f); break;
@@ -89,7 +91,9 @@ formula(const char *s)
 
 /*
  * Writes a CSV field (RFC 4180): quoted when it holds , " CR or LF; a
- * formula behind a ', other controls shown visibly, unless --raw-csv.
+ * formula behind a ', controls but tab and newline shown visibly (a
+ * bare CR too: it would overwrite a line on a terminal), unless
+ * --raw-csv.
  */
 static void
 csv_field(struct fq *fq, FILE *f, const char *s)
@@ -97,9 +101,8 @@ csv_field(struct fq *fq, FILE *f, const char *s)
 	const char *p;
 
 	if (!fq->raw_csv)
-		s = text_visible(fq->mem, s, VIS_TAB | VIS_NL | VIS_CR);
-	if (!fq->raw_csv && formula(s))
-		s = arena_printf(fq->mem, "'%s", s);
+		s = arena_printf(fq->mem, "%s%s", formula(s) ? "'" : "",
+				 text_visible(fq->mem, s, VIS_TAB | VIS_NL));
 	if (!strpbrk(s, ",\"\r\n")) {
 		fputs(s, f);
 		return;
@@ -142,8 +145,9 @@ out_delim(struct fq *fq, const struct column *cols, int ncols,
 		for (i = 0; i < ncols; i++) {
 			if (i > 0)
 				fputc(d->sep, stdout);
-			d->field(fq, stdout, cell_text(fq, &cols[i],
-						       rows->items[r], M_PLAIN));
+			d->field(fq, stdout,
+				 cell_text(fq, &cols[i], rows->items[r],
+					   M_PLAIN));
 		}
 		fputs(d->eol, stdout);
 	}
@@ -189,8 +193,9 @@ out_markdown(struct fq *fq, const struct column *cols, int ncols,
 	for (r = 0; r < rows->n; r++) {
 		for (i = 0; i < ncols; i++) {
 			fputs(i ? " | " : "| ", stdout);
-			md_field(fq, stdout, cell_text(fq, &cols[i],
-						       rows->items[r], M_LOCAL));
+			md_field(fq, stdout,
+				 cell_text(fq, &cols[i], rows->items[r],
+					   M_LOCAL));
 		}
 		fputs(" |\n", stdout);
 	}

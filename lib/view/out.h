@@ -12,14 +12,14 @@
  *
  *   table     aligned by display width (width.h), fitted to the terminal
  *             (table.c says how), times in the short local form; a cell's
- *             line breaks and tabs are spaces; a row whose "late" is true
- *             is red when colour is on
+ *             line breaks and tabs are spaces; a late row (its "late" is
+ *             true, or lists a missed deadline) is red when colour is on
  *   TSV       a header line of column keys, full text, ISO 8601 times,
  *             durations in seconds; tab, newline, CR and backslash are
  *             escaped as \t, \n, \r and \\ (Chinese text stays as it
  *             is), the other controls are shown as everywhere
  *   CSV       the same cells, RFC 4180: quoted when they hold , " CR or
- *             LF, lines end in CRLF; tab, newline and CR are kept; a cell
+ *             LF, lines end in CRLF; tab and newline are kept; a cell
  *             that starts with = + - @ tab or CR and is not a number gets
  *             a ' in front (OWASP), so that a spreadsheet never runs it as
  *             a formula; --raw-csv: the cells exactly as stored (no ' and

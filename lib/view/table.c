@@ -24,7 +24,7 @@
 #include "visible.h"
 #include "width.h"
 
-#define FLEX_MIN 8		/* COL_FLEX columns shrink no further in step 1 */
+#define FLEX_MIN 8		/* COL_FLEX columns stop here in step 1 */
 #define CUT_MIN 4		/* no text column shrinks further in step 3 */
 
 /* A table being laid out: the header and every cell, and column widths. */
@@ -71,13 +71,17 @@ rtrim(struct arena *a, const char *s)
 	return arena_strndup(a, s, n);
 }
 
-/* 1 when a row says it is late ("late": true). */
+/*
+ * 1 when a row says it is late: its "late" is true (a deadline's row) or
+ * names a missed deadline (a case's row).
+ */
 static int
 row_late(const struct val *row)
 {
 	const struct val *v = v_get(row, "late");
 
-	return v && v->kind == V_BOOL && v->i;
+	return v && ((v->kind == V_BOOL && v->i) ||
+		     (v->kind == V_ARR && v->n > 0));
 }
 
 /* Fills in the text of every cell, and each column's natural width. */
