@@ -43,6 +43,11 @@ tsv_field(struct fq *fq, FILE *f, const char *s)
 {
 	size_t n;
 
+	/* Most fields need nothing: out whole, with no copy. */
+	if (!s[strcspn(s, "\t\n\r\\")] && !text_needs_visible(s, 0)) {
+		fputs(s, f);
+		return;
+	}
 	while (*s) {
 		/* Runs with nothing to escape go out whole, shown visibly. */
 		n = strcspn(s, "\t\n\r\\");
@@ -100,9 +105,11 @@ csv_field(struct fq *fq, FILE *f, const char *s)
 {
 	const char *p;
 
-	if (!fq->raw_csv)
-		s = arena_printf(fq->mem, "%s%s", formula(s) ? "'" : "",
+	if (!fq->raw_csv && formula(s))
+		s = arena_printf(fq->mem, "'%s",
 				 text_visible(fq->mem, s, VIS_TAB | VIS_NL));
+	else if (!fq->raw_csv)
+		s = text_visible(fq->mem, s, VIS_TAB | VIS_NL);
 	if (!strpbrk(s, ",\"\r\n")) {
 		fputs(s, f);
 		return;
