@@ -24,12 +24,12 @@
 #     clock starts again); accepted; followed (0-2 notes in Chinese);
 #     replied (with its deadline, due and late); for callback
 #     categories called_back and closed, else closed with the reply;
-#     8% settled at first contact (replied and closed as logged); 2.8%
-#     declined (2% of all signed off and closed later, 0.8% still
-#     waiting for the signature); waits: 6% of the callback cases
-#     wait after the reply (`waiting` with an until, `resumed` by fq
-#     when the callback comes), 3.5% of all are waiting now (an until
-#     in the next 20 days when logged in the last 30 days, else none).
+#     8% settled at first contact (replied and closed as logged); of
+#     the others, 2.8% declined (2% signed off and closed later, 0.8%
+#     still waiting for the signature), and waits: 6% of the callback
+#     cases wait after the reply (`waiting` with an until, `resumed` by
+#     fq when the callback comes), 3.5% are waiting now (an until in
+#     the next 20 days when logged in the last 30 days, else none).
 #     Each step comes after a delay drawn per deadline: 80% well within
 #     its limit, 13% past 80% of it, 6% up to twice it, 1% up to three
 #     times it.
@@ -142,7 +142,7 @@ cat_sql=$(sqlite3 -batch -tabs -init /dev/null :memory: "SELECT key,
 		}
 		printf "INSERT INTO b_cat VALUES (%d, %s, %s, %s, %s, %s, %d, %d);\n",
 		    $1, q($2), q($3), la, lr, ls, $7, $8
-	}') || die "'$policy': cannot read its categories"
+	}') && [ -n "$cat_sql" ] || die "'$policy': cannot read its categories"
 
 # Departments, staff, keywords and the escalation ladder, from the YAML,
 # which is regular enough for awk: "  id: {...}" for departments and
@@ -254,6 +254,7 @@ PRAGMA journal_mode = $journal;
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -1048576;
 PRAGMA temp_store = FILE;
+PRAGMA threads = 2;
 
 -- ------------------------------------------------------------- policy
 CREATE TEMP TABLE b_cat (k INTEGER PRIMARY KEY, id TEXT, dept TEXT,
@@ -316,16 +317,33 @@ CREATE TEMP TABLE b_rcpt AS
 CREATE UNIQUE INDEX temp.b_rcpt_k ON b_rcpt(n, dept, hk, owner);
 
 -- --------------------------------------------------------------- words
+-- A summary: room, lead, keyword, what about it (for the keywords that
+-- have words here, most of the time), and a clause.
 CREATE TEMP TABLE b_lead (k INTEGER PRIMARY KEY, s TEXT);
 INSERT INTO b_lead (s) VALUES ('房客人反映'), ('房客人来电说'),
-  ('房客人到前台说'), ('房客人打电话：'), ('房客人在大堂问'),
-  ('房客人微信留言：'), ('房的客人说'), ('房住客反映'), ('房客人下楼说'),
-  ('房客人早上来电：');
+  ('房客人到前台说'), ('房客人打电话：'), ('房住客反映'),
+  ('房客人微信留言：'), ('房的客人说'), ('房客人下楼说'),
+  ('房客人早上来电：'), ('房客人');
+CREATE TEMP TABLE b_phrase (kw TEXT, j INTEGER, s TEXT);
+INSERT INTO b_phrase VALUES ('空调', 0, '不制冷'), ('空调', 1, '一直滴水'),
+  ('热水', 0, '不热'), ('热水', 1, '出水很小'), ('电视', 0, '没有信号'),
+  ('马桶', 0, '冲不下去'), ('门锁', 0, '刷卡打不开'), ('灯', 0, '不亮'),
+  ('网络', 0, '连不上'), ('wifi', 0, '连不上'), ('WiFi', 0, '密码不对'),
+  ('漏水', 0, '，地毯湿了'), ('毛巾', 0, '要两条'), ('浴巾', 0, '要两条'),
+  ('牙刷', 0, '要两支'), ('拖鞋', 0, '要一双'), ('充电器', 0, '借一个'),
+  ('吹风机', 0, '借一个'), ('枕头', 0, '加一个'), ('被子', 0, '加一床'),
+  ('早餐', 0, '几点开始'), ('夜宵', 0, '送到房间'), ('水果', 0, '送一盘'),
+  ('发票', 0, '要开公司抬头'), ('押金', 0, '什么时候退'),
+  ('账单', 0, '有一笔不对'), ('手机', 0, '忘在餐厅了'),
+  ('钱包', 0, '不见了'), ('身份证', 0, '落在前台了'),
+  ('吵', 0, '，隔壁一直在装修'), ('麻将', 0, '机坏了'),
+  ('包厢', 0, '订今晚八点');
+CREATE TEMP TABLE b_nphrase AS SELECT kw, count(*) AS n FROM b_phrase
+  GROUP BY kw;
 CREATE TEMP TABLE b_tail (k INTEGER PRIMARY KEY, s TEXT);
-INSERT INTO b_tail (s) VALUES (''), ('不能用'), ('需要两份'), ('不制冷'),
-  ('有异味'), ('，请尽快处理'), ('，今晚要用'), ('，明早退房前要'),
-  ('，等了半小时还没人来'), ('，声音很大'), ('，孩子在房间'),
-  ('，客人很着急');
+INSERT INTO b_tail (s) VALUES (''), (''), (''), (''), ('，请尽快处理'),
+  ('，今晚要用'), ('，明早退房前要'), ('，等了半小时还没人来'),
+  ('，孩子在房间'), ('，客人很着急'), ('，第二次来电'), ('，客人是会员');
 CREATE TEMP TABLE b_detail (k INTEGER PRIMARY KEY, s TEXT);
 INSERT INTO b_detail (s) VALUES
   ('客人说明天一早要用，麻烦把{kw}的事今晚办好。'),
@@ -509,7 +527,10 @@ DROP TABLE b_c9; DROP TABLE b_case;
 CREATE TEMP TABLE b_row AS
 SELECT c.i AS id,
   c.room || (SELECT s FROM b_lead WHERE k = 1 + c.h6 % 10) || coalesce(c.kw,
-    '') || (SELECT s FROM b_tail WHERE k = 1 + (c.h6 >> 5) % 12) AS summary,
+    '') || coalesce(CASE WHEN (c.h10 >> 16) % 10 < 7 THEN (SELECT s FROM
+    b_phrase p WHERE p.kw = c.kw AND p.j = (c.h10 >> 20) % (SELECT n FROM
+    b_nphrase q WHERE q.kw = c.kw)) END, '') || (SELECT s FROM b_tail
+    WHERE k = 1 + (c.h6 >> 5) % 12) AS summary,
   CASE WHEN (c.h6 >> 10) % 10 = 0 THEN replace((SELECT s FROM b_detail
     WHERE k = 1 + (c.h6 >> 14) % 4), '{kw}', coalesce(c.kw, '')) END AS details,
   CASE WHEN (c.h1 >> 6) % 10 < 7 THEN (SELECT s FROM b_sur WHERE k = 1 +
@@ -744,14 +765,16 @@ sqlite3 "$db" 'PRAGMA journal_mode = WAL' >/dev/null
 
 # fq derives its search index in C: let fq build it, from an export.
 if "$fq" search --help >/dev/null 2>&1; then
+	# Only a manager may import.
+	user=$(printf '%s\n' "$policy_sql" | sed -n "s/^INSERT INTO b_staff \
+VALUES ([0-9]*, '\([^']*\)', '[^']*', 'manager');\$/\1/p" | head -n 1)
 	rm -f "$db.import" "$db.import-wal" "$db.import-shm"
 	FQ_DB=$db.import FQ_POLICY=$policy "$fq" init >/dev/null
-	FQ_DB=$db FQ_POLICY=$policy "$fq" --as "$(sqlite3 "$db" \
-		"SELECT owner FROM cases ORDER BY id LIMIT 1")" export |
-		FQ_DB=$db.import FQ_POLICY=$policy "$fq" --as "$(sqlite3 "$db" \
-			"SELECT owner FROM cases ORDER BY id LIMIT 1")" \
-			import - >/dev/null
+	FQ_DB=$db FQ_POLICY=$policy "$fq" --as "$user" export >"$db.jsonl"
+	FQ_DB=$db.import FQ_POLICY=$policy "$fq" --as "$user" \
+		import "$db.jsonl" >/dev/null
 	sqlite3 "$db.import" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
-	rm -f "$db" "$db-wal" "$db-shm" "$db.import-wal" "$db.import-shm"
+	rm -f "$db" "$db-wal" "$db-shm" "$db.jsonl" "$db.import-wal" \
+		"$db.import-shm"
 	mv "$db.import" "$db"
 fi
