@@ -746,10 +746,11 @@ fired() {
 }
 
 # recorded NAME LABEL DB FROM [EXPECTED]: what the last run of LABEL
-# recorded in DB, or that it was killed before it could commit.
+# recorded in DB (a killed run: what it had committed; --mail commits
+# address by address).
 recorded() {
 	if timedout "$1" "$2"; then
-		say "    recorded: nothing (its last run was killed before it committed)"
+		say "    its last run was killed; it had committed: $(fired "$3" "$4")"
 	else
 		say "    recorded by its last run: $(fired "$3" "$4")${5:+ ($5 expected)}"
 	fi
