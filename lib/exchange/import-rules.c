@@ -13,7 +13,8 @@
 #include "import.h"
 #include "text.h"
 
-#define MAX_ID_CHARS 64		/* a staff, department or category id */
+#define MAX_ID_BYTES 64		/* a staff, department or category id */
+#define MAX_KEY_CHARS 64	/* a key of event data */
 #define MAX_SHOWN 64		/* characters of a value a message quotes */
 
 /* text_check() for the line being read: FQ_EDATA after bad(). */
@@ -29,13 +30,15 @@ text_rule(struct reader *rd, const char *what, const char *s, int max,
 const char *
 import_shown(struct reader *rd, const char *s)
 {
+	size_t n;
+
 	if (!s)
 		return "null";
 	if (text_check(&rd->check, "", s, MAX_SHOWN, 0) == 0)
 		return arena_printf(rd->b->mem, "'%s'", s);
-	return arena_printf(rd->b->mem, "a text of %zu bytes not shown here "
-			    "(too long, or with control characters)",
-			    strlen(s));
+	n = strlen(s);
+	return arena_printf(rd->b->mem, "<%zu byte%s, not shown: too long, or "
+			    "with control characters>", n, n == 1 ? "" : "s");
 }
 
 /* 1 when s is shaped like an id of the policy (fq-policy(5)). */
@@ -55,22 +58,26 @@ id_shaped(const char *s)
 
 /*
  * An id (NULL passes: the caller knows whether it may be null): up to
- * MAX_ID_CHARS letters, digits, '.', '_' or '-', a letter or digit
- * first, as the policy's ids are.
+ * MAX_ID_BYTES letters, digits, '.', '_' or '-', a letter or digit
+ * first, as the policy's ids are (which leaves no room for a control
+ * character).
  */
 static int
 id_rule(struct reader *rd, const char *what, const char *s)
 {
-	int rc;
+	size_t n;
 
 	if (!s)
 		return 0;
-	if ((rc = text_rule(rd, what, s, MAX_ID_CHARS, TEXT_REQUIRED)))
-		return rc;
+	if (!*s)
+		return bad(rd, "%s is empty", what);
+	if ((n = strlen(s)) > MAX_ID_BYTES)
+		return bad(rd, "%s is %zu bytes long; the most is %d", what, n,
+			   MAX_ID_BYTES);
 	if (!id_shaped(s))
-		return bad(rd, "%s is not an id: '%s' (use letters, digits, "
-			   "'.', '_' or '-', a letter or digit first)", what,
-			   s);
+		return bad(rd, "%s is not an id: %s (use letters, digits, '.', "
+			   "'_' or '-', a letter or digit first)", what,
+			   import_shown(rd, s));
 	return 0;
 }
 
@@ -139,7 +146,7 @@ data_rule(struct reader *rd, const struct event_row *e, const char *path,
 	for (i = 0; i < v->n; i++) {
 		item = v->items[i];
 		key = v->kind == V_OBJ ? v->keys[i] : NULL;
-		if (key && text_check(&rd->check, "", key, MAX_ID_CHARS, 0))
+		if (key && text_check(&rd->check, "", key, MAX_KEY_CHARS, 0))
 			return bad(rd, "event %lld: '%s' has a key %s", e->id,
 				   path, import_shown(rd, key));
 		max = top && (!strcmp(key, "text") || !strcmp(key, "reason")) ?
@@ -163,8 +170,7 @@ static int
 event_id_rule(struct reader *rd, const struct event_row *e,
 	      const char *field, const char *s)
 {
-	if (text_check(&rd->check, "", s, MAX_ID_CHARS, TEXT_REQUIRED) == 0 &&
-	    id_shaped(s))
+	if (*s && strlen(s) <= MAX_ID_BYTES && id_shaped(s))
 		return 0;
 	return id_rule(rd, arena_printf(rd->b->mem, "event %lld: '%s'",
 					e->id, field), s);
