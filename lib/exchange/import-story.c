@@ -17,7 +17,7 @@
  *	closed, else null.
  *
  * The department and the handler are left to fq verify, which names a
- * row that disagrees; an import may move ids the policy does not know.
+ * row whose holders its events do not bear out.
  */
 #include <string.h>
 
