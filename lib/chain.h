@@ -52,9 +52,11 @@ typedef void chain_sink(const void *bytes, size_t n, void *arg);
 int chain_bytes(const struct event_row *e, chain_sink *fn, void *arg);
 /*
  * The digest of e, in hex (64 lowercase digits and a NUL).  Returns 0,
- * or -1 for a version this fq does not know.
+ * or -1 (and "") for a version this fq does not know.
  */
 int chain_digest(const struct event_row *e, char out[CHAIN_HEX]);
+/* The same as 32 bytes (for a chain_link); 0, or -1 for the version. */
+int chain_digest_bin(const struct event_row *e, uint8_t out[CHAIN_BIN]);
 
 /* 32 bytes as 64 lowercase hex digits and a NUL (nettle's base16). */
 void chain_hex(const uint8_t bin[CHAIN_BIN], char out[CHAIN_HEX]);

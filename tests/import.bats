@@ -278,11 +278,13 @@ import() {
 
 # ---- The input rules of fq log (issue 12), and each row against its events
 
-# The version-2 digest of the source's event $1 as if its kind were $2:
-# netstrings (LEN:BYTES,) of 2, prev, id, case, seq, at, actor, kind and
-# data.
+# The version-2 digest of the source's event $1 as if its kind were $2
+# (and its data the JSON text $3, when given): netstrings (LEN:BYTES,)
+# of 2, prev, id, case, seq, at, actor, kind and data.
 v2_digest() {
-	local f out="" LC_ALL=C
+	local f out="" LC_ALL=C data=${3:-}
+	[ -n "$data" ] ||
+		data=$(sqlite3 "$SRC" "SELECT data FROM events WHERE id = $1")
 	for f in 2 \
 		"$(sqlite3 "$SRC" "SELECT prev FROM events WHERE id = $1")" \
 		"$1" \
@@ -290,8 +292,7 @@ v2_digest() {
 		"$(sqlite3 "$SRC" "SELECT seq FROM events WHERE id = $1")" \
 		"$(sqlite3 "$SRC" "SELECT at FROM events WHERE id = $1")" \
 		"$(sqlite3 "$SRC" "SELECT actor FROM events WHERE id = $1")" \
-		"$2" \
-		"$(sqlite3 "$SRC" "SELECT data FROM events WHERE id = $1")"; do
+		"$2" "$data"; do
 		out+="${#f}:$f,"
 	done
 	printf '%s' "$out" | sha256sum | cut -c1-64
@@ -443,5 +444,16 @@ refused() {
 		"$BATS_TEST_TMPDIR/a.jsonl" >"$BATS_TEST_TMPDIR/b.jsonl"
 	run -65 --separate-stderr import "$BATS_TEST_TMPDIR/b.jsonl"
 	assert_equal "$stderr" "fq: import: line 3: 'summary' is '客人要一瓶胶水' but its events say '客人要两瓶胶水' (event 15, 'amended')"
+	assert_equal "$(ncases "$DST")" 0
+	# an ESC in the logged summary that the amendment replaced (the
+	# logged event sealed again with a right digest)
+	data=$(sqlite3 "$SRC" "SELECT data FROM events WHERE id = 3" |
+		jq -c '.summary = "客人要\u001b[5m一瓶胶水"')
+	digest=$(v2_digest 3 logged "$data")
+	jq -c --argjson d "$data" --arg g "$digest" \
+		'if .id == 3 then .events[0].data = $d | .events[0].digest = $g else . end' \
+		"$BATS_TEST_TMPDIR/a.jsonl" >"$BATS_TEST_TMPDIR/c.jsonl"
+	run -65 --separate-stderr import "$BATS_TEST_TMPDIR/c.jsonl"
+	assert_equal "$stderr" "fq: import: line 3: event 3: 'data.summary' contains a control character (0x1b)"
 	assert_equal "$(ncases "$DST")" 0
 }

@@ -42,31 +42,45 @@ member(const struct val *obj, const char *key, int i)
 	return NULL;
 }
 
+/* The name of an object for a message: `what`, or what[index]. */
+static const char *
+named(struct reader *rd, const char *what, int index)
+{
+	if (index < 0)
+		return what;
+	return arena_printf(rd->b->mem, "%s[%d]", what, index);
+}
+
 /*
  * Fills v[i] with the member keys[i] of obj (where export puts it, place
  * i, is looked at first).  The first `nreq` keys must be there; the rest
- * may be missing (v[i] NULL).  Fails naming `what` and the key when a
- * required key is missing or obj holds one that is not in keys.
+ * may be missing (v[i] NULL).  Fails naming the object (`what`, or
+ * what[index] when index is not -1) and the key when a required key is
+ * missing or obj holds one that is not in keys.
  */
 static int
 members(struct reader *rd, const struct val *obj, const char *what,
-	const char *const *keys, int nreq, int n, const struct val **v)
+	int index, const char *const *keys, int nreq, int n,
+	const struct val **v)
 {
 	int i, j, found = 0;
 
 	if (!obj || obj->kind != V_OBJ)
-		return bad(rd, "%s is not a JSON object", what);
+		return bad(rd, "%s is not a JSON object",
+			   named(rd, what, index));
 	for (i = 0; i < n; i++) {
 		if ((v[i] = member(obj, keys[i], i)))
 			found++;
 		else if (i < nreq)
-			return bad(rd, "%s has no '%s'", what, keys[i]);
+			return bad(rd, "%s has no '%s'", named(rd, what, index),
+				   keys[i]);
 	}
 	for (j = 0; obj->n > found && j < obj->n; j++) {
 		for (i = 0; i < n && strcmp(obj->keys[j], keys[i]); i++)
 			;
 		if (i == n)
-			return bad(rd, "%s has an unknown key %s", what,
+			return bad(rd, "%s has an unknown key %s",
+				   named(rd, what, index),
 				   import_shown(rd, obj->keys[j]));
 	}
 	return 0;
@@ -158,7 +172,7 @@ read_guest(struct reader *rd, const struct val *g, struct fq_case *c)
 	const struct val *v[3];
 	int rc;
 
-	if ((rc = members(rd, g, "'guest'", guest_keys, 3, 3, v)) ||
+	if ((rc = members(rd, g, "'guest'", -1, guest_keys, 3, 3, v)) ||
 	    (rc = want_str(rd, v[0], "guest.name", NULLABLE, &c->guest)) ||
 	    (rc = want_str(rd, v[1], "guest.room", NULLABLE, &c->room)) ||
 	    (rc = want_str(rd, v[2], "guest.phone", NULLABLE, &c->phone)))
@@ -176,7 +190,7 @@ read_due(struct reader *rd, const struct val *d, struct fq_case *c)
 	const struct val *v[NDUE];
 	int rc, k;
 
-	if ((rc = members(rd, d, "'due'", due_names, NDUE, NDUE, v)))
+	if ((rc = members(rd, d, "'due'", -1, due_names, NDUE, NDUE, v)))
 		return rc;
 	for (k = 0; k < NDUE; k++)
 		if ((rc = want_time(rd, v[k], names[k], NULLABLE, &c->due[k])))
@@ -263,8 +277,8 @@ read_case(struct reader *rd, const struct val *obj, struct fq_case *c,
 	int rc;
 
 	memset(c, 0, sizeof(*c));
-	if ((rc = members(rd, obj, "the line", line_keys, NLINE_KEYS,
-			  NLINE_KEYS, v)) ||
+	if ((rc = members(rd, obj, "the line", -1, line_keys,
+			  NLINE_KEYS, NLINE_KEYS, v)) ||
 	    (rc = want_id(rd, v[K_ID], "id", &c->id)) ||
 	    (rc = read_texts(rd, v, c)) || (rc = read_times(rd, v, c)) ||
 	    (rc = want_bool(rd, v[K_MAJOR], "major", &c->major)) ||
@@ -382,12 +396,10 @@ read_event(struct reader *rd, const struct val *obj, int i,
 	   struct event_row *e, const struct val **data)
 {
 	const struct val *v[NEVENT_KEYS];
-	char what[48];
 	time_t at;
 	int rc;
 
-	snprintf(what, sizeof(what), "events[%d]", i);
-	if ((rc = members(rd, obj, what, event_keys, NEVENT_REQUIRED,
+	if ((rc = members(rd, obj, "events", i, event_keys, NEVENT_REQUIRED,
 			  NEVENT_KEYS, v)) ||
 	    (rc = want_id(rd, v[E_ID], "id", &e->id)) ||
 	    (rc = want_id(rd, v[E_SEQ], "seq", &e->seq)) ||
@@ -428,12 +440,12 @@ check_event(struct reader *rd, const struct event_row *e, int i)
 	if (chain_unhex(e->prev, l->c.prev))
 		return bad(rd, "event %lld: 'prev' is not a digest (64 "
 			   "lowercase hex digits)", e->id);
-	chain_digest(e, want);
+	chain_digest_bin(e, l->c.digest);
+	chain_hex(l->c.digest, want);
 	if (strcmp(want, e->digest))
 		return bad(rd, "event %lld (seq %lld, '%s') does not match its "
 			   "digest: it was altered after it was exported",
 			   e->id, e->seq, e->kind);
-	chain_unhex(want, l->c.digest);
 	l->c.id = e->id;
 	l->c.version = e->version;
 	rd->nlinks++;

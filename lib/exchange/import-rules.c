@@ -41,17 +41,22 @@ import_shown(struct reader *rd, const char *s)
 			    "with control characters>", n, n == 1 ? "" : "s");
 }
 
+/* 1 for an ASCII letter or digit. */
+static int
+alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
 /* 1 when s is shaped like an id of the policy (fq-policy(5)). */
 static int
 id_shaped(const char *s)
 {
-	static const char alnum[] = "abcdefghijklmnopqrstuvwxyz"
-				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
-	if (!*s || !strchr(alnum, *s))
+	if (!alnum(*s))
 		return 0;
 	for (; *s; s++)
-		if (!strchr(alnum, *s) && !strchr("._-", *s))
+		if (!alnum(*s) && *s != '.' && *s != '_' && *s != '-')
 			return 0;
 	return 1;
 }
@@ -118,7 +123,31 @@ import_case_rules(struct reader *rd, const struct fq_case *c)
 	return via_rule(rd, c->via);
 }
 
-/* The name of item i (of key `key`, NULL in an array) under `path`. */
+/*
+ * 1 when s is printable ASCII (newlines and tabs allowed) of at most
+ * `max` bytes: such a text passes every rule of event data, so that the
+ * ids and numbers most data holds need not go through text_check().
+ */
+static int
+plain(const char *s, int max)
+{
+	int n;
+
+	for (n = 0; n <= max && s[n]; n++)
+		if ((s[n] < ' ' || s[n] > '~') && s[n] != '\n' && s[n] != '\t')
+			return 0;
+	return n <= max;
+}
+
+/* The most characters of a string of event data at key `key`. */
+static int
+data_max(const char *key, int top)
+{
+	return top && key && (!strcmp(key, "text") ||
+			      !strcmp(key, "reason")) ? MAX_NOTE : MAX_DETAILS;
+}
+
+/* The name of item i under `path`: PATH.KEY, or PATH[I] in an array. */
 static const char *
 item_name(struct reader *rd, const char *path, const char *key, int i)
 {
@@ -127,13 +156,28 @@ item_name(struct reader *rd, const char *path, const char *key, int i)
 	return arena_printf(rd->b->mem, "%s[%d]", path, i);
 }
 
+int
+import_data_text(struct reader *rd, const struct event_row *e,
+		 const char *path, const char *key, int i, const char *s)
+{
+	int max = data_max(key, !strcmp(path, "data"));
+
+	if (!text_check(&rd->check, "", s, max, TEXT_MULTILINE))
+		return 0;
+	return text_rule(rd, arena_printf(rd->b->mem, "event %lld: '%s'",
+					  e->id, item_name(rd, path, key, i)),
+			 s, max, TEXT_MULTILINE);
+}
+
 /*
  * The texts in an event's data (the object or array v, at `path`; `top`
  * for the data object itself): keys and strings without control
  * characters (newlines and tabs allowed in the strings), its notes
  * ("text", "reason") no longer than MAX_NOTE characters, any other
  * string no longer than MAX_DETAILS.  A text is named only when it
- * fails (the check runs for every event, the naming once).
+ * fails (the check runs for every event, the naming once).  The fields
+ * of a `logged` event that its case row repeats are left to the story
+ * (import-story.c), which holds them to the row's stricter rules.
  */
 static int
 data_rule(struct reader *rd, const struct event_row *e, const char *path,
@@ -141,22 +185,19 @@ data_rule(struct reader *rd, const struct event_row *e, const char *path,
 {
 	const struct val *item;
 	const char *key;
-	int i, max, rc;
+	int i, rc;
 
 	for (i = 0; i < v->n; i++) {
 		item = v->items[i];
 		key = v->kind == V_OBJ ? v->keys[i] : NULL;
-		if (key && text_check(&rd->check, "", key, MAX_KEY_CHARS, 0))
+		if (key && !id_shaped(key) &&
+		    text_check(&rd->check, "", key, MAX_KEY_CHARS, 0))
 			return bad(rd, "event %lld: '%s' has a key %s", e->id,
 				   path, import_shown(rd, key));
-		max = top && (!strcmp(key, "text") || !strcmp(key, "reason")) ?
-		      MAX_NOTE : MAX_DETAILS;
-		if (item->kind == V_STR && text_check(&rd->check, "", item->s,
-						      max, TEXT_MULTILINE))
-			return text_rule(rd, arena_printf(rd->b->mem,
-				"event %lld: '%s'", e->id,
-				item_name(rd, path, key, i)), item->s, max,
-				TEXT_MULTILINE);
+		if (item->kind == V_STR && !plain(item->s, MAX_NOTE) &&
+		    !(top && import_story_checks(e, key)) &&
+		    (rc = import_data_text(rd, e, path, key, i, item->s)))
+			return rc;
 		if ((item->kind == V_ARR || item->kind == V_OBJ) &&
 		    (rc = data_rule(rd, e, item_name(rd, path, key, i), item,
 				    0)))

@@ -39,16 +39,36 @@ static const struct {
 	[ST_OWNER] = { "owner", NULL, 0 },
 };
 
-/* The member `key` of an object (NULL: none, or not an object). */
+/*
+ * The member `key` of an object (NULL: none, or not an object), looked
+ * for first at place `i`, where fq puts it (-1: no such place).
+ */
 static const struct val *
-key_of(const struct val *obj, const char *key)
+key_of(const struct val *obj, const char *key, int i)
 {
-	int i;
+	int j;
 
-	for (i = 0; obj && obj->kind == V_OBJ && i < obj->n; i++)
-		if (!strcmp(obj->keys[i], key))
-			return obj->items[i];
+	if (!obj || obj->kind != V_OBJ)
+		return NULL;
+	if (i >= 0 && i < obj->n && !strcmp(obj->keys[i], key))
+		return obj->items[i];
+	for (j = 0; j < obj->n; j++)
+		if (!strcmp(obj->keys[j], key))
+			return obj->items[j];
 	return NULL;
+}
+
+int
+import_story_checks(const struct event_row *e, const char *key)
+{
+	int f;
+
+	if (e->seq != 1)	/* the `logged` event, import-line.c says */
+		return 0;
+	for (f = 0; f < NSTORY; f++)
+		if (fields[f].key && !strcmp(fields[f].key, key))
+			return 1;
+	return 0;
 }
 
 /*
@@ -97,11 +117,27 @@ logged(struct reader *rd, struct story *s, const struct event_row *e,
 		value = e->actor;
 		if (fields[f].key &&
 		    (rc = text_of(rd, e, fields[f].key, 0,
-				  key_of(data, fields[f].key), &value)))
+				  key_of(data, fields[f].key, f), &value)))
 			return rc;
 		tell(s, f, value, e);
 	}
 	return 0;
+}
+
+/*
+ * A value of the `logged` event that an amendment replaces, and that
+ * the row will therefore not repeat: held to the rule of event data
+ * (import_story_checks).
+ */
+static int
+superseded(struct reader *rd, const struct story *s, int f)
+{
+	const struct event_row *by = s->by[f];
+
+	if (!by || by->seq != 1 || !s->field[f])
+		return 0;
+	return import_data_text(rd, by, "data", fields[f].key, 0,
+				s->field[f]);
 }
 
 /* The fields an `amended` event changes. */
@@ -109,16 +145,17 @@ static int
 amended(struct reader *rd, struct story *s, const struct event_row *e,
 	const struct val *data)
 {
-	const struct val *changes = key_of(data, "changes"), *ch;
+	const struct val *changes = key_of(data, "changes", 1), *ch;
 	const char *value = NULL;
 	int f, rc;
 
 	for (f = 0; f < NSTORY; f++) {
 		if (!fields[f].amends ||
-		    !(ch = key_of(changes, fields[f].key)))
+		    !(ch = key_of(changes, fields[f].key, -1)))
 			continue;
-		if ((rc = text_of(rd, e, fields[f].key, 1, key_of(ch, "new"),
-				  &value)))
+		if ((rc = text_of(rd, e, fields[f].key, 1,
+				  key_of(ch, "new", 1), &value)) ||
+		    (rc = superseded(rd, s, f)))
 			return rc;
 		tell(s, f, value, e);
 	}

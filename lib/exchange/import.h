@@ -124,6 +124,12 @@ int import_case_rules(struct reader *rd, const struct fq_case *c);
  */
 int import_event_rules(struct reader *rd, const struct event_row *e,
 		       const struct val *data);
+/*
+ * The rule for one string of an event's data: at `path` ("data", or
+ * deeper) its key `key`, or its item i when `key` is NULL.
+ */
+int import_data_text(struct reader *rd, const struct event_row *e,
+		     const char *path, const char *key, int i, const char *s);
 
 /* ---- import-story.c ---- */
 
@@ -140,6 +146,13 @@ struct story {
 	time_t closed_at;	/* the last `closed` event's, when closed */
 };
 
+/*
+ * 1 when the story checks the string at `key` of e's data (a field of
+ * a `logged` event that the case row repeats), so that the data's own
+ * rule need not: it is held to the row's rules, or, once amended, to
+ * the data's rule then.
+ */
+int import_story_checks(const struct event_row *e, const char *key);
 /* Starts the story of a case (before its first event). */
 void import_story_begin(struct story *s);
 /* Adds event e (its data parsed) to the story. */

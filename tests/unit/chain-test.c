@@ -6,6 +6,7 @@
  *
  *   chain-test
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,6 +87,32 @@ test_v2_bytes(void)
 	   "actor, kind, data (lengths in bytes)");
 	if (!same)
 		printf("# %s\n", b.s);
+}
+
+/* The numbers are written as printf's %lld writes them, whatever they are. */
+static void
+test_numbers(void)
+{
+	struct event_row e = round1;
+	struct buf b = { .n = 0 };
+	char want[512];
+
+	e.id = LLONG_MAX;
+	e.case_id = -1;
+	e.seq = 0;
+	e.at = LLONG_MIN;
+	chain_bytes(&e, to_buf, &b);
+	snprintf(want, sizeof(want), "%s\n%lld %lld %lld %lld\n%s\n%s\n%s\n",
+		 e.prev, e.id, e.case_id, e.seq, e.at, e.actor, e.kind, e.data);
+	ok(!strcmp(b.s, want), "version 1: extreme numbers as %lld writes them");
+	e.version = CHAIN_V2;
+	e.actor = e.kind = e.data = "";
+	b.n = 0;
+	chain_bytes(&e, to_buf, &b);
+	snprintf(want, sizeof(want), "1:2,64:%s,%zu:%lld,2:-1,1:0,%zu:%lld,0:,0:,"
+		 "0:,", e.prev, strlen("9223372036854775807"), e.id,
+		 strlen("-9223372036854775808"), e.at);
+	ok(!strcmp(b.s, want), "version 2: extreme numbers, empty fields");
 }
 
 static void
@@ -179,6 +206,7 @@ main(void)
 {
 	test_v1();
 	test_v2_bytes();
+	test_numbers();
 	test_ambiguity();
 	test_hex();
 	test_rule();
