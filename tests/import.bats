@@ -371,6 +371,8 @@ refused() {
 		"event 1: 'data.to[1]' contains a control character (U+0085), which a terminal would obey; retype it without"
 	refused '.events[0].data["x\u001by"] = 1' \
 		"event 1: 'data' has a key <3 bytes, not shown: too long, or with control characters>"
+	refused '.events[0].data[("k" * 65)] = 1' \
+		"event 1: 'data' has a key <65 bytes, not shown: too long, or with control characters>"
 }
 
 @test "import: case id 9223372036854775807, and ids past 2^53 - 1: 65" {

@@ -1,8 +1,8 @@
 /*
  * import-rules.c - fq import: the input rules of fq log applied to every
  * imported line (text.h's text_check, the same function fq log calls),
- * and each case row checked against what its events say, so that an
- * import cannot store what fq itself would refuse to record.
+ * so that an import cannot store text that fq itself would refuse to
+ * record; ids shaped as the policy's are.
  *
  * Runs in the reader thread: text_check() reports into the reader's own
  * struct fq (rd->check, whose memory is the batch's), never into the
@@ -190,7 +190,7 @@ data_rule(struct reader *rd, const struct event_row *e, const char *path,
 	for (i = 0; i < v->n; i++) {
 		item = v->items[i];
 		key = v->kind == V_OBJ ? v->keys[i] : NULL;
-		if (key && !id_shaped(key) &&
+		if (key && !(id_shaped(key) && strlen(key) <= MAX_KEY_CHARS) &&
 		    text_check(&rd->check, "", key, MAX_KEY_CHARS, 0))
 			return bad(rd, "event %lld: '%s' has a key %s", e->id,
 				   path, import_shown(rd, key));
