@@ -52,7 +52,7 @@ endif
 
 all: fq
 
-fq: $(OBJ) $(MO)
+fq: $(OBJ) | $(MO)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
 $(GEN_SRC): lib/gen-examples.sh $(POLICIES)
@@ -99,7 +99,7 @@ po-check:
 build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
 
-build/san/fq: $(SAN_OBJ) $(MO)
+build/san/fq: $(SAN_OBJ) | $(MO)
 	$(CC) $(SANFLAGS) -o $@ $(SAN_OBJ) $(LIBS)
 
 build/san/%.o: %.c $(HDR)

@@ -4,7 +4,8 @@
 #
 # Messages are translated where they are shown (lib/i18n.h), so xgettext
 # finds them as the format argument of the functions that show them (the
-# keywords below) and as _() and N_(); po/tables.awk adds what no call
+# keywords below), as _() and N_(), and as the step named to roles.c's
+# may_handle() and may_answer_for(); po/tables.awk adds what no call
 # shows (column heads, usage text, the command summaries).  Entries with
 # nothing to translate - a format such as "%s · %s", without a word - are
 # left out: they are shown as they are.
@@ -14,7 +15,7 @@ cd "$top"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-src=$(ls cmd/*.c lib/*.c lib/*/*.c | sort)
+src=$(ls cmd/*.[ch] lib/*.[ch] lib/*/*.[ch] | sort)
 version=$(sed -n 's/^#define FQ_VERSION "\(.*\)"/\1/p' lib/fq.h)
 
 # Each sink: NAME:ARG, the argument that is a printf format.
@@ -27,9 +28,10 @@ done
 
 xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--keyword=_ --keyword=N_ --flag=_:1:pass-c-format \
+	--keyword=may_handle:3 --keyword=may_answer_for:3 \
 	--flag=arena_printf:2:c-format "$@" \
 	--package-name=fq --package-version="$version" \
-	--msgid-bugs-address= --sort-by-file -o "$tmp/calls.pot" $src
+	--msgid-bugs-address="the fq issue tracker" --sort-by-file -o "$tmp/calls.pot" $src
 awk -f po/tables.awk $src | msguniq -o "$tmp/tables.po"
 msgcat --use-first -o "$tmp/all.pot" "$tmp/calls.pot" "$tmp/tables.po"
 

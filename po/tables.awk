@@ -1,7 +1,10 @@
-# po/tables.awk - the messages of fq that no function call shows, as PO
-# entries for po/extract.sh: the column heads of `struct column` tables,
-# the usage text of each command (usage_NAME[]) and the one-line
-# summaries of cmd/fq.c's command table.  They are translated where they
+# po/tables.awk - the messages of fq that xgettext cannot find by a
+# keyword, as PO entries for po/extract.sh: the column heads of `struct
+# column` tables, the usage text of each command (usage_NAME[]), the
+# one-line summaries of cmd/fq.c's command table, what a missing
+# argument is called (opts_count's last argument: xgettext would warn of
+# the calls that pass ""), and the view's own sentences (msg.h: xgettext
+# skips #define lines).  They are translated where they
 # are printed (the table's head, the usage printer) and need no N_() in
 # the source.  Text without a Latin letter ("#", the Chinese heads of
 # `fq policy show`'s poster) is left out: it reads the same in every
@@ -45,6 +48,17 @@ block == "column" && /^[ \t]*\{ "[^"]*", "[^"]*"/ {
 block == "command" && /^[ \t]*"([^"\\]|\\.)*" \},?$/ {
 	entry(literals($0), FNR, "TRANSLATORS: a command's summary in 'fq help'")
 	next
+}
+
+/opts_count\(.*"[^"]+"\)/ {
+	s = $0
+	sub(/^.*opts_count\([^"]*"/, "", s)
+	sub(/"\).*$/, "", s)
+	entry(s, FNR, "TRANSLATORS: what is missing, in \"missing %s\"")
+}
+
+/^#define MSG_[A-Z_]+ N_\("/ {
+	entry(literals($0), FNR, "TRANSLATORS: said by the view layer")
 }
 
 /usage_[a-z]+\[\] =/ { usage = ""; uline = FNR }
