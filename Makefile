@@ -111,7 +111,7 @@ build/san/%.o: %.c $(HDR)
 CAL_OBJ = build/obj/lib/time/calendar.o build/obj/lib/time/localtime.o \
 	  build/obj/lib/time/date.o
 TIME_OBJ = $(patsubst %.c,build/obj/%.o,$(wildcard lib/time/*.c)) \
-	   build/obj/lib/arena.o build/obj/lib/err.o
+	   build/obj/lib/arena.o build/obj/lib/err.o build/obj/lib/i18n.o
 
 build/calendar-test: tests/unit/calendar-test.c $(CAL_OBJ) | build/time-test
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ -lm
