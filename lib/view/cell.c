@@ -15,35 +15,15 @@
  * A table column with COL_ISO shows times as time_local(); a Markdown
  * table always does, as a document outlives "today".  In a COL_WORD
  * column, the table and Markdown show fq's own words (a status, a
- * deadline, an event kind) in the language of the messages; "yes" and
- * "no" are translated too.  TSV, CSV and JSON never are.
+ * deadline, an event kind: words.h) in the language of the messages;
+ * "yes" and "no" are translated too.  TSV, CSV and JSON never are.
  */
-#include <string.h>
-
 #include "calendar.h"
 #include "clock.h"
 #include "i18n.h"
 #include "json.h"
 #include "view-private.h"
-#include "view.h"
-
-/*
- * The words a COL_WORD cell may hold (fq-lifecycle(7)): statuses,
- * deadlines, event kinds, roles, channels (--via), the time a limit
- * counts, and lapses.  Only these are translated:
- * anything else in such a cell is shown as it is.
- */
-static const char *const words[] = {
-	N_("open"), N_("replied"), N_("closed"), N_("declined"),
-	N_("accept"), N_("reply"), N_("resolve"), N_("promise"),
-	N_("logged"), N_("transferred"), N_("accepted"), N_("followed"),
-	N_("called_back"), N_("escalated"), N_("signed"), N_("reopened"),
-	N_("waiting"), N_("resumed"), N_("amended"),
-	N_("owner"), N_("handler"),
-	N_("desk"), N_("phone"), N_("online"), N_("letter"), N_("other"),
-	N_("working"), N_("wall"),
-	N_("late_holding"), N_("refusal_unsigned"), N_("callback_missing"),
-};
+#include "words.h"
 
 char *
 time_short(struct fq *fq, time_t t)
@@ -129,18 +109,6 @@ text_of(struct fq *fq, const struct val *v, enum cell_mode m)
 	return "";
 }
 
-/* One of words[] translated (view.h); any other text as it is. */
-const char *
-view_word(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s && i < sizeof(words) / sizeof(words[0]); i++)
-		if (!strcmp(s, words[i]))
-			return _(words[i]);
-	return s;
-}
-
 /* A COL_WORD cell for people: a word, or words joined with ",". */
 static const char *
 words_text(struct fq *fq, const struct val *v, enum cell_mode m)
@@ -149,7 +117,7 @@ words_text(struct fq *fq, const struct val *v, enum cell_mode m)
 	int i;
 
 	if (v && v->kind == V_STR && v->s)
-		return view_word(v->s);
+		return fq_word(v->s);
 	if (!v || v->kind != V_ARR || v->n == 0)
 		return text_of(fq, v, m);
 	for (i = 0; i < v->n; i++)

@@ -10,6 +10,7 @@
 #include "policy.h"
 #include "text.h"
 #include "view.h"
+#include "words.h"
 
 const char *
 case_due_line(struct fq *fq, const struct fq_case *c)
@@ -23,7 +24,7 @@ case_due_line(struct fq *fq, const struct fq_case *c)
 			continue;
 		/* TRANSLATORS: "reply due 03:30", " (LATE)" or "" */
 		one = arena_printf(fq->mem, _("%s due %s%s"),
-				   view_word(due_names[k]),
+				   fq_word(due_names[k]),
 				   time_short(fq, c->due[k]),
 				   case_late(c, k, now) ? _(" (LATE)") : "");
 		s = s ? arena_printf(fq->mem, "%s · %s", s, one) : one;
@@ -63,7 +64,7 @@ case_guest_line(struct fq *fq, const struct fq_case *c, int mask)
 		s = arena_printf(fq->mem, "%s%s · ", s, mask ?
 				 text_mask_phone(fq->mem, c->phone) : c->phone);
 	/* TRANSLATORS: "周先生 · 1208 · " or "", then "by phone" */
-	return arena_printf(fq->mem, _("%sby %s"), s, view_word(c->via));
+	return arena_printf(fq->mem, _("%sby %s"), s, fq_word(c->via));
 }
 
 int
@@ -78,7 +79,7 @@ out_case_step(struct fq *fq, const struct fq_case *c, const char *what)
 		return out_json(fq, case_json(fq, c));
 	v = view_new(fq);
 	view_line(v, "#%lld %s", c->id, what);
-	view_add(v, "    %s · %s · owner %s", view_word(c->status),
+	view_add(v, "    %s · %s · owner %s", fq_word(c->status),
 		 holder_name(fq->mem, fq->pol, c->department, c->handler),
 		 staff_name(fq->pol, c->owner));
 	if (c->waiting_since)

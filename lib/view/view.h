@@ -76,11 +76,4 @@ int view_print(const struct view *v);
 int view_say(struct fq *fq, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/*
- * One of fq's own words (a status, a deadline, an event kind, a channel)
- * in the language of the messages: "open" is "处理中" in Chinese.  Any
- * other text is given back as it is.
- */
-const char *view_word(const char *s);
-
 #endif
