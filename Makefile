@@ -151,7 +151,8 @@ install: fq
 	install -m 644 $(filter %.5,$(MAN)) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(filter %.7,$(MAN)) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 policies/*.yaml $(DESTDIR)$(SHAREDIR)/policies
-	$(foreach l,$(LINGUAS),install -D -m 644 $(l:%=build/locale/%/LC_MESSAGES/fq.mo) \
+	$(foreach l,$(LINGUAS),install -D -m 644 \
+		build/locale/$(l)/LC_MESSAGES/fq.mo \
 		$(DESTDIR)$(LOCALEDIR)/$(l)/LC_MESSAGES/fq.mo &&) true
 
 clean:

@@ -80,7 +80,8 @@ may_answer_for(struct fq *fq, const struct fq_case *c, const char *step)
 	return fq_fail(fq, FQ_EPERM, "%s may not %s #%lld: only its owner %s, "
 		       "a supervisor of %s or a manager may", who(fq),
 		       i18n_text(step), c->id, staff_name(fq->pol, c->owner),
-		       od ? dept_name(fq->pol, od) : _("the owner's department"));
+		       od ? dept_name(fq->pol, od) :
+		       _("the owner's department"));
 }
 
 int
