@@ -78,7 +78,7 @@ check(struct ld *l, yaml_node_t *root)
 	struct field f[T_N];
 	int i;
 
-	if (!pol_expect(l, root, YAML_MAPPING_NODE, "the policy"))
+	if (!pol_expect(l, root, YAML_MAPPING_NODE, _("the policy")))
 		return;
 	for (i = 0; i < T_N; i++)
 		f[i] = (struct field){ top_keys[i], NULL };
