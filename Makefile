@@ -6,12 +6,14 @@
 #   make demo     a night at the front desk on a scratch database
 #   make bench    the benchmarks (tests/bench/)
 #   make install  PREFIX=/usr/local DESTDIR=
+#   make pot      po/fq.pot from the sources; make po: merge it into po/*.po
 #   make clean
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/fq
+LOCALEDIR ?= $(PREFIX)/share/locale
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -30,6 +32,9 @@ OBJ = $(SRC:%.c=build/obj/%.o)
 SAN_OBJ = $(SRC:%.c=build/san/%.o)
 POLICIES = policies/hotel.yaml policies/government.yaml policies/property.yaml
 HDR = $(wildcard lib/*.h lib/*/*.h) cmd/cmds.h
+# The message catalogues (po/LANG.po), compiled where ./fq finds them.
+LINGUAS = zh_CN
+MO = $(LINGUAS:%=build/locale/%/LC_MESSAGES/fq.mo)
 MAN = $(sort $(wildcard man/*.1 man/*.5 man/*.7))
 
 # Dependencies (tests/deps.sh has the one list, shared with .ci/run): run
@@ -42,11 +47,12 @@ $(error $(DEPS_BUILD))
 endif
 endif
 
-.PHONY: all test check demo bench install clean lint-man deps-test
+.PHONY: all test check demo bench install clean lint-man deps-test \
+	pot po po-check FORCE
 
 all: fq
 
-fq: $(OBJ)
+fq: $(OBJ) | $(MO)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
 $(GEN_SRC): lib/gen-examples.sh $(POLICIES)
@@ -57,6 +63,38 @@ build/obj/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
+# Where an installed fq looks for its catalogues (lib/i18n.c): compiled
+# in, and i18n.c compiled again when it changes.
+I18N_OBJ = build/obj/lib/i18n.o build/san/lib/i18n.o
+$(I18N_OBJ): CPPFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+$(I18N_OBJ): build/gen/localedir
+build/gen/localedir: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+
+build/locale/%/LC_MESSAGES/fq.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt -c -o $@.tmp $< && mv $@.tmp $@
+
+# po/fq.pot: every message, from the sources (po/extract.sh); po merges
+# it into each catalogue, whose new entries then want translating.
+pot:
+	po/extract.sh > po/fq.pot.tmp && mv po/fq.pot.tmp po/fq.pot
+
+po: pot
+	for l in $(LINGUAS); do \
+		msgmerge -q -U --backup=none po/$$l.po po/fq.pot || exit 1; \
+	done
+
+# Every catalogue complete: checked formats, nothing fuzzy or untranslated.
+po-check:
+	@for l in $(LINGUAS); do \
+		out=$$(msgfmt -c --statistics -o /dev/null po/$$l.po 2>&1) || \
+			{ echo "$$out" >&2; exit 1; }; \
+		case $$out in *fuzzy* | *untranslated*) \
+			echo "po/$$l.po: $$out" >&2; exit 1 ;; esac; \
+	done
+
 # The store's unit tests link the whole library (tests/store.bats).
 build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
@@ -65,7 +103,7 @@ build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
 build/chain-test: tests/unit/chain-test.c build/obj/lib/chain.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ -lnettle
 
-build/san/fq: $(SAN_OBJ)
+build/san/fq: $(SAN_OBJ) | $(MO)
 	$(CC) $(SANFLAGS) -o $@ $(SAN_OBJ) $(LIBS)
 
 build/san/%.o: %.c $(HDR)
@@ -77,7 +115,7 @@ build/san/%.o: %.c $(HDR)
 CAL_OBJ = build/obj/lib/time/calendar.o build/obj/lib/time/localtime.o \
 	  build/obj/lib/time/date.o
 TIME_OBJ = $(patsubst %.c,build/obj/%.o,$(wildcard lib/time/*.c)) \
-	   build/obj/lib/arena.o build/obj/lib/err.o
+	   build/obj/lib/arena.o build/obj/lib/err.o build/obj/lib/i18n.o
 
 build/calendar-test: tests/unit/calendar-test.c $(CAL_OBJ) | build/time-test
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ -lm
@@ -96,7 +134,7 @@ lint-man:
 	@out=$$(mandoc -Tlint -Wwarning $(MAN) 2>&1); \
 	if [ -n "$$out" ]; then echo "$$out" >&2; exit 1; fi
 
-test: deps-test fq build/san/fq build/calendar-test build/time-test \
+test: deps-test po-check fq build/san/fq build/calendar-test build/time-test \
 	build/width-test
 	@tests/run ./fq build/san/fq
 
@@ -117,6 +155,9 @@ install: fq
 	install -m 644 $(filter %.5,$(MAN)) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(filter %.7,$(MAN)) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 policies/*.yaml $(DESTDIR)$(SHAREDIR)/policies
+	$(foreach l,$(LINGUAS),install -D -m 644 \
+		build/locale/$(l)/LC_MESSAGES/fq.mo \
+		$(DESTDIR)$(LOCALEDIR)/$(l)/LC_MESSAGES/fq.mo &&) true
 
 clean:
 	rm -rf build fq

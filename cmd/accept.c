@@ -3,6 +3,7 @@
  * case (or its supervisor assigns it).
  */
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "names.h"
 #include "opts.h"
@@ -33,6 +34,6 @@ cmd_accept(struct fq *fq, int argc, char **argv)
 	    (rc = case_accept(fq, &c, handler)))
 		return rc;
 	return out_case_step(fq, &c, arena_printf(fq->mem,
-		"accepted by %s (%s)", staff_name(fq->pol, c.handler),
+		_("accepted by %s (%s)"), staff_name(fq->pol, c.handler),
 		dept_name(fq->pol, c.department)));
 }

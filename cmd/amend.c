@@ -3,6 +3,7 @@
  * keeps the old and the new values.
  */
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "opts.h"
 #include "outcase.h"
@@ -51,6 +52,6 @@ cmd_amend(struct fq *fq, int argc, char **argv)
 	if ((rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_amend(fq, &c, &a, note)))
 		return rc;
-	return out_case_step(fq, &c, "amended (the old values are kept in "
-			     "the record)");
+	return out_case_step(fq, &c, _("amended (the old values are kept in "
+				       "the record)"));
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "opts.h"
 #include "outcase.h"
@@ -32,6 +33,6 @@ cmd_callback(struct fq *fq, int argc, char **argv)
 	    (rc = case_callback(fq, &c, argv[optind + 1], unsatisfied)))
 		return rc;
 	return out_case_step(fq, &c, unsatisfied ?
-			     "called back: the guest is not satisfied; reopened" :
-			     "called back; closed");
+			     _("called back: the guest is not satisfied; "
+			       "reopened") : _("called back; closed"));
 }

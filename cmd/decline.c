@@ -3,6 +3,7 @@
  * the case waits for a supervisor's fq sign.
  */
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "opts.h"
 #include "outcase.h"
@@ -35,6 +36,6 @@ cmd_decline(struct fq *fq, int argc, char **argv)
 	if ((rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_decline(fq, &c, reason)))
 		return rc;
-	return out_case_step(fq, &c, "declined · waiting for a supervisor's "
-			     "'fq sign'");
+	return out_case_step(fq, &c, _("declined · waiting for a supervisor's "
+				       "'fq sign'"));
 }

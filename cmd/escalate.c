@@ -2,6 +2,7 @@
  * escalate.c - fq escalate: send a case up by hand (重大事项上报).
  */
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "names.h"
 #include "opts.h"
@@ -27,7 +28,8 @@ recipients(struct fq *fq, const struct fq_case *c, const char *to)
 	for (s = supervisors_of(fq, c->department); *s; s++)
 		list = list ? arena_printf(fq->mem, "%s, %s", list, (*s)->name)
 			    : (*s)->name;
-	return list ? list : "nobody (the policy has no supervisor or manager)";
+	return list ? list : _("nobody (the policy has no supervisor or "
+			       "manager)");
 }
 
 int
@@ -47,6 +49,6 @@ cmd_escalate(struct fq *fq, int argc, char **argv)
 	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_escalate(fq, &c, to, argv[optind + 1])))
 		return rc;
-	return out_case_step(fq, &c, arena_printf(fq->mem, "escalated to %s",
+	return out_case_step(fq, &c, arena_printf(fq->mem, _("escalated to %s"),
 						  recipients(fq, &c, to)));
 }

@@ -8,6 +8,7 @@
 #include "cases.h"
 #include "clock.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "events.h"
 #include "lifecycle.h"
 #include "names.h"
@@ -17,18 +18,12 @@
 
 const char usage_follow[] = "fq follow [ID [NOTE]]";
 
-static const char *
-role_cell(struct fq *fq, const struct val *row)
-{
-	return v_get_str(row, "role");
-}
-
 static const struct column columns[] = {
 	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
 	{ "next_due", "due", NULL, 0, 0, NULL },
-	{ "late", "late", NULL, 0, 0, NULL },
+	{ "late", "late", NULL, COL_WORD, 0, NULL },
 	{ "summary", "what", NULL, COL_FLEX, 30, NULL },
-	{ "role", "as", NULL, 0, 0, role_cell },
+	{ "role", "as", NULL, COL_WORD, 0, NULL },
 	{ "holder", "holder", NULL, 0, 24, cell_holder },
 	{ "last_note", "last note", NULL, COL_FLEX, 24, NULL },
 };
@@ -97,5 +92,5 @@ cmd_follow(struct fq *fq, int argc, char **argv)
 	if ((rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_follow(fq, &c, argv[optind + 1])))
 		return rc;
-	return out_case_step(fq, &c, "followed up");
+	return out_case_step(fq, &c, _("followed up"));
 }

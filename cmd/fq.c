@@ -3,7 +3,6 @@
  * command asks for (policy, time zone, clock, database, actor), done once
  * here so that no command repeats it.
  */
-#include <locale.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 
 #include "clock.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "opts.h"
 #include "paths.h"
 #include "policy.h"
@@ -104,7 +104,7 @@ command_usage(const char *name)
 {
 	const struct command *c = find(name);
 
-	return c ? c->usage : NULL;
+	return c ? i18n_text(c->usage) : NULL;
 }
 
 void
@@ -112,10 +112,11 @@ command_list(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "%s\n\ncommands:\n", usage_fq);
+	fprintf(f, _("%s\n\ncommands:\n"), i18n_text(usage_fq));
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fprintf(f, "\nSee 'fq help COMMAND' or 'man fq-COMMAND'.\n");
+		fprintf(f, "  %-10s %s\n", commands[i].name,
+			i18n_text(commands[i].summary));
+	fputs(_("\nSee 'fq help COMMAND' or 'man fq-COMMAND'.\n"), f);
 }
 
 /* Prints the error a command returned, as "fq: COMMAND: message". */
@@ -125,7 +126,7 @@ report(struct fq *fq, const struct command *c, int rc)
 	const char *p, *nl;
 
 	if (!fq->err)
-		fq->err = arena_printf(fq->mem, "failed (exit %d)", rc);
+		fq->err = arena_printf(fq->mem, _("failed (exit %d)"), rc);
 	for (p = fq->err; p; p = nl ? nl + 1 : NULL) {
 		nl = strchr(p, '\n');
 		int n = nl ? (int)(nl - p) : (int)strlen(p);
@@ -138,7 +139,7 @@ report(struct fq *fq, const struct command *c, int rc)
 			fprintf(stderr, "fq: %.*s\n", n, p);
 	}
 	if (rc == FQ_EUSAGE && c)
-		fprintf(stderr, "usage: %s\n", c->usage);
+		fprintf(stderr, _("usage: %s\n"), i18n_text(c->usage));
 }
 
 /* 1 unless $TERM says the terminal takes no escape sequences (dumb). */
@@ -204,7 +205,10 @@ load_policy(struct fq *fq)
 {
 	int rc = policy_load(fq, fq->policy_path, &fq->pol);
 
-	return rc ? rc : clock_zone(fq, fq->pol->timezone);
+	if (rc)
+		return rc;
+	i18n_init(fq->pol->language);	/* the site's, if the env has none */
+	return clock_zone(fq, fq->pol->timezone);
 }
 
 /* Does the setup a command's flags ask for. */
@@ -237,7 +241,7 @@ run(struct fq *fq, const struct command *c, const struct global_opts *g,
 	int rc;
 
 	if (g->help) {
-		printf("usage: %s\n", c->usage);
+		printf(_("usage: %s\n"), i18n_text(c->usage));
 		return 0;
 	}
 	if ((rc = setup(fq, g, c->flags)))
@@ -274,9 +278,8 @@ main(int argc, char **argv)
 	const struct command *c = NULL;
 	int rc;
 
-	/* Character classes only: fq formats its own numbers and times, and
-	 * LC_ALL would open a dozen locale files on every start. */
-	setlocale(LC_CTYPE, "");
+	/* Character classes and messages only (i18n.c says why). */
+	i18n_init(NULL);
 	fq.mem = arena_new();
 	argc = opts_take_global(&fq, 1, argc, argv, &g);
 	if (argc < 0) {

@@ -8,6 +8,7 @@
 #include "cases.h"
 #include "clock.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "events.h"
 #include "lifecycle.h"
 #include "names.h"
@@ -29,9 +30,9 @@ static const struct column columns[] = {
 	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
 	{ "owner", "owner", NULL, 0, 10, cell_owner },
 	{ "holder", "holder", NULL, 0, 22, cell_holder },
-	{ "next_deadline", "next", NULL, 0, 0, NULL },
+	{ "next_deadline", "next", NULL, COL_WORD, 0, NULL },
 	{ "next_due", "due", NULL, 0, 0, NULL },
-	{ "late", "late", NULL, 0, 0, NULL },
+	{ "late", "late", NULL, COL_WORD, 0, NULL },
 	{ "last_note", "last note", NULL, COL_FLEX, 24, NULL },
 	{ "summary", "what", NULL, COL_FLEX, 30, NULL },
 };
@@ -119,10 +120,11 @@ cmd_handover(struct fq *fq, int argc, char **argv)
 				     d >= 0 ? members(fq, d) : NULL, add_row,
 				     rows)))
 		return rc;
-	out_title(fq, arena_printf(fq->mem, "Shift %s–%s · %s · %d open",
+	/* TRANSLATORS: "Shift 23:00–07:00 · 前台 · 3 open" */
+	out_title(fq, arena_printf(fq->mem, _("Shift %s–%s · %s · %d open"),
 				   time_short(fq, start), time_short(fq, end),
 				   d >= 0 ? fq->pol->depts[d].name :
-				   "all departments", rows->n));
+				   _("all departments"), rows->n));
 	return out_list(fq, columns, sizeof(columns) / sizeof(columns[0]),
 			rows);
 }

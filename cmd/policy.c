@@ -7,6 +7,7 @@
 #include "calendar.h"
 #include "clock.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "deadline.h"
 #include "opts.h"
 #include "out.h"
@@ -45,7 +46,8 @@ check(struct fq *fq, int argc, char **argv)
 		view_say(fq, "%s: ok: %s, %d departments, %d staff, "
 			 "%d categories, %s", path, p->organization, p->ndepts,
 			 p->nstaff, p->ncats, p->cal.always ?
-			 "open around the clock" : "working hours and days");
+			 _("open around the clock") :
+			 _("working hours and days"));
 	policy_free(p);
 	return 0;
 }
@@ -143,9 +145,9 @@ show(struct fq *fq, int argc, char **argv)
 }
 
 static const struct column simulate_cols[] = {
-	{ "deadline", "deadline", NULL, 0, 0, NULL },
+	{ "deadline", "deadline", NULL, COL_WORD, 0, NULL },
 	{ "limit", "limit", NULL, 0, 0, NULL },
-	{ "counts", "counts", NULL, 0, 0, NULL },
+	{ "counts", "counts", NULL, COL_WORD, 0, NULL },
 	{ "due", "due", NULL, COL_ISO, 0, NULL },
 };
 

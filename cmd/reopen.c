@@ -2,6 +2,7 @@
  * reopen.c - fq reopen: open a closed case again.
  */
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "opts.h"
 #include "outcase.h"
@@ -21,5 +22,5 @@ cmd_reopen(struct fq *fq, int argc, char **argv)
 	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_reopen(fq, &c, argv[optind + 1])))
 		return rc;
-	return out_case_step(fq, &c, "reopened");
+	return out_case_step(fq, &c, _("reopened"));
 }

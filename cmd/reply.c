@@ -5,6 +5,7 @@
 
 #include "answers.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "names.h"
 #include "opts.h"
@@ -53,7 +54,7 @@ cmd_reply(struct fq *fq, int argc, char **argv)
 		return rc;
 	if (!strcmp(c.status, "replied"))
 		return out_case_step(fq, &c, arena_printf(fq->mem,
-			"replied · waiting for %s's callback",
+			_("replied · waiting for %s's callback"),
 			staff_name(fq->pol, c.owner)));
-	return out_case_step(fq, &c, "replied and closed");
+	return out_case_step(fq, &c, _("replied and closed"));
 }

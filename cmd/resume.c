@@ -2,6 +2,7 @@
  * resume.c - fq resume: the clocks run again after fq wait.
  */
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "opts.h"
 #include "outcase.h"
@@ -21,5 +22,5 @@ cmd_resume(struct fq *fq, int argc, char **argv)
 	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_resume(fq, &c)))
 		return rc;
-	return out_case_step(fq, &c, "resumed; the clocks run again");
+	return out_case_step(fq, &c, _("resumed; the clocks run again"));
 }

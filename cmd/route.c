@@ -5,6 +5,7 @@
 
 #include "calendar.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "opts.h"
 #include "out.h"
 #include "policy.h"
@@ -47,13 +48,13 @@ limits(struct fq *fq, const struct category *cat)
 	const char *resolve = spell(fq, &cat->resolve);
 	const char *s;
 
-	s = arena_printf(fq->mem, "accept %s · reply %s · resolve %s",
+	s = arena_printf(fq->mem, _("accept %s · reply %s · resolve %s"),
 			 accept ? accept : "-", reply ? reply : "-",
 			 resolve ? resolve : "-");
 	if (cat->callback)
-		s = arena_printf(fq->mem, "%s · callback", s);
+		s = arena_printf(fq->mem, _("%s · callback"), s);
 	if (cat->major)
-		s = arena_printf(fq->mem, "%s · major", s);
+		s = arena_printf(fq->mem, _("%s · major"), s);
 	return s;
 }
 

@@ -2,6 +2,7 @@
  * sign.c - fq sign: a supervisor signs off a refusal; the case closes.
  */
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "opts.h"
 #include "outcase.h"
@@ -21,5 +22,5 @@ cmd_sign(struct fq *fq, int argc, char **argv)
 	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_sign(fq, &c)))
 		return rc;
-	return out_case_step(fq, &c, "refusal signed off; closed");
+	return out_case_step(fq, &c, _("refusal signed off; closed"));
 }

@@ -3,6 +3,7 @@
  * owner stays the owner.
  */
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "names.h"
 #include "opts.h"
@@ -43,6 +44,6 @@ cmd_transfer(struct fq *fq, int argc, char **argv)
 	d = policy_dept(fq->pol, c.department);
 	phone = d >= 0 ? fq->pol->depts[d].phone : NULL;
 	return out_case_step(fq, &c, arena_printf(fq->mem,
-		"transferred → %s%s%s%s", dept_name(fq->pol, c.department),
-		phone ? " (ext " : "", phone ? phone : "", phone ? ")" : ""));
+		_("transferred → %s%s"), dept_name(fq->pol, c.department),
+		phone ? arena_printf(fq->mem, _(" (ext %s)"), phone) : ""));
 }

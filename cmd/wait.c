@@ -3,6 +3,7 @@
  */
 #include "clock.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "opts.h"
 #include "out.h"
@@ -44,7 +45,7 @@ cmd_wait(struct fq *fq, int argc, char **argv)
 	    (rc = case_wait(fq, &c, reason, until)))
 		return rc;
 	return out_case_step(fq, &c, until ? arena_printf(fq->mem,
-		"waiting until %s; the clocks are stopped",
-		time_short(fq, until)) : "waiting; the clocks are stopped "
-		"until 'fq resume'");
+		_("waiting until %s; the clocks are stopped"),
+		time_short(fq, until)) : _("waiting; the clocks are stopped "
+		"until 'fq resume'"));
 }

@@ -1,6 +1,7 @@
 /*
  * names.c - display names for stored ids.
  */
+#include "i18n.h"
 #include "names.h"
 
 const char *
@@ -40,7 +41,8 @@ holder_name(struct arena *a, const struct policy *p, const char *dept,
 	    const char *handler)
 {
 	if (!handler)
-		return arena_printf(a, "%s (unaccepted)", dept_name(p, dept));
+		return arena_printf(a, _("%s (unaccepted)"),
+				    dept_name(p, dept));
 	return arena_printf(a, "%s · %s", dept_name(p, dept),
 			    staff_name(p, handler));
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "opts.h"
 
 /* A global option: its long name, short letter, whether it takes a value. */
@@ -136,7 +137,7 @@ opts_count(struct fq *fq, int argc, char **argv, int min, int max,
 	int n = argc - optind;
 
 	if (n < min)
-		return fq_fail(fq, FQ_EUSAGE, "missing %s", what);
+		return fq_fail(fq, FQ_EUSAGE, "missing %s", i18n_text(what));
 	if (max >= 0 && n > max)
 		return fq_fail(fq, FQ_EUSAGE, "unexpected argument '%s'",
 			       argv[optind + max]);

@@ -31,7 +31,7 @@ stand_ins() {
 	# -nostdinc hides /usr/include: every library header is "missing".
 	FAKE_UID=1000 run -2 make -C "$TOP" -n CC="cc -nostdinc"
 	assert_output --partial "missing build dependencies (libsqlite3-dev libyaml-dev nettle-dev)"
-	assert_output --partial "run: sudo apt-get install -y gcc make libsqlite3-dev libyaml-dev nettle-dev"
+	assert_output --partial "run: sudo apt-get install -y gcc make libsqlite3-dev libyaml-dev nettle-dev gettext"
 	assert_equal "$(cat "$APT_LOG")" ""
 }
 
@@ -39,10 +39,10 @@ stand_ins() {
 	stand_ins
 	FAKE_UID=0 run -2 make -C "$TOP" -n CC="cc -nostdinc"
 	assert_output --partial "installing missing build dependencies: libsqlite3-dev libyaml-dev nettle-dev"
-	assert_output --partial "run: apt-get install -y gcc make libsqlite3-dev libyaml-dev nettle-dev"
+	assert_output --partial "run: apt-get install -y gcc make libsqlite3-dev libyaml-dev nettle-dev gettext"
 	run cat "$APT_LOG"
 	assert_line --index 0 "apt-get update -qq"
-	assert_line --index 1 "apt-get install -y -qq gcc make libsqlite3-dev libyaml-dev nettle-dev"
+	assert_line --index 1 "apt-get install -y -qq gcc make libsqlite3-dev libyaml-dev nettle-dev gettext"
 }
 
 @test "build: make test installs missing test packages as root (bats-assert, parallel, ...)" {

@@ -14,7 +14,7 @@
 # CC is the compiler make uses (its headers decide the -dev packages).
 set -u
 
-BUILD_PKGS="gcc make libsqlite3-dev libyaml-dev nettle-dev"
+BUILD_PKGS="gcc make libsqlite3-dev libyaml-dev nettle-dev gettext"
 TEST_PKGS="sqlite3 bats bats-assert bats-support mandoc python3 jq parallel"
 
 # have PKG: 0 when what fq uses of PKG is on this machine.
@@ -24,6 +24,7 @@ have() {
 	libsqlite3-dev) have_header sqlite3.h ;;
 	libyaml-dev) have_header yaml.h ;;
 	nettle-dev) have_header nettle/sha2.h ;;
+	gettext) command -v msgfmt >/dev/null 2>&1 ;;	# msgfmt, xgettext
 	bats-assert | bats-support) [ -d "/usr/lib/bats/$1" ] ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac

@@ -24,6 +24,7 @@ fq_env() {
 	export FQ_USER="li.na"
 	export TZ="UTC"
 	export LC_ALL="C.UTF-8"
+	unset LANGUAGE		# it would win over LC_ALL (tests/i18n.bats)
 	export NO_COLOR=1
 	export XDG_DATA_HOME="$BATS_TEST_TMPDIR/data"
 	export XDG_CONFIG_HOME="$BATS_TEST_TMPDIR/config"

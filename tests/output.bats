@@ -273,7 +273,8 @@ long_night() {
 	narrow=$output
 	run -0 env COLUMNS=80 FQ_AMBIGUOUS=wide "$FQ_BIN" list --format table
 	[ "$output" != "$narrow" ]
-	run -0 env COLUMNS=80 FQ_AMBIGUOUS=narrow LC_ALL=zh_CN.UTF-8 \
+	# (LANGUAGE=en: the width alone changes, not the language of the heads)
+	run -0 env COLUMNS=80 FQ_AMBIGUOUS=narrow LC_ALL=zh_CN.UTF-8 LANGUAGE=en \
 		"$FQ_BIN" list --format table
 	assert_equal "$output" "$narrow"
 }

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "names.h"
 #include "roles.h"
 
@@ -63,7 +64,8 @@ may_handle(struct fq *fq, const struct fq_case *c, const char *step)
 		return 0;
 	return fq_fail(fq, FQ_EPERM, "%s may not %s #%lld: only its owner, "
 		       "its handler, a member of %s or a manager may",
-		       who(fq), step, c->id, dept_name(fq->pol, c->department));
+		       who(fq), i18n_text(step), c->id,
+		       dept_name(fq->pol, c->department));
 }
 
 int
@@ -76,9 +78,10 @@ may_answer_for(struct fq *fq, const struct fq_case *c, const char *step)
 	    (od && is_supervisor_of(fq->pol, me, od)))
 		return 0;
 	return fq_fail(fq, FQ_EPERM, "%s may not %s #%lld: only its owner %s, "
-		       "a supervisor of %s or a manager may", who(fq), step,
-		       c->id, staff_name(fq->pol, c->owner),
-		       od ? dept_name(fq->pol, od) : "the owner's department");
+		       "a supervisor of %s or a manager may", who(fq),
+		       i18n_text(step), c->id, staff_name(fq->pol, c->owner),
+		       od ? dept_name(fq->pol, od) :
+		       _("the owner's department"));
 }
 
 int

@@ -10,9 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "policy-private.h"
 
-/* Records an error at a 1-based line and column. */
+/* Records an error at a 1-based line and column (translated: i18n.h). */
 static void
 verrat(struct ld *l, long line, long col, const char *fmt, va_list ap)
 {
@@ -24,7 +25,7 @@ verrat(struct ld *l, long line, long col, const char *fmt, va_list ap)
 	e->line = line;
 	e->col = col;
 	e->seq = l->nerrs++;
-	e->msg = arena_vprintf(l->a, fmt, ap);
+	e->msg = arena_vprintf(l->a, i18n_text(fmt), ap);
 }
 
 /* Records an error at a 1-based line and column. */

@@ -14,18 +14,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "policy-private.h"
 
 /* The sections of the top level, in the order of top_keys. */
 enum {
 	T_VERSION, T_ORG, T_TZ, T_CAL, T_DEPTS, T_STAFF, T_DEFAULTS, T_CATS,
-	T_DEFCAT, T_ESC, T_FORBIDDEN, T_SHIFTS, T_MAILFROM, T_N
+	T_DEFCAT, T_ESC, T_FORBIDDEN, T_SHIFTS, T_MAILFROM, T_LANG, T_N
 };
 
 static const char *const top_keys[T_N] = {
 	"version", "organization", "timezone", "calendar", "departments",
 	"staff", "defaults", "categories", "default_category", "escalation",
-	"forbidden_phrases", "shifts", "mail_from",
+	"forbidden_phrases", "shifts", "mail_from", "language",
 };
 
 /* ---- the top level ---- */
@@ -58,6 +59,18 @@ mail_from(struct ld *l, const struct field *f)
 	l->p->mail_from = s;
 }
 
+/* `language`: the site's, when the environment names none (i18n.h). */
+static void
+language(struct ld *l, const struct field *f)
+{
+	const char *s = pol_optline(l, f, "");
+
+	if (s && !i18n_valid_language(s))
+		pol_err(l, f->v, "malformed language '%s' (use a gettext "
+			"language such as zh_CN or en)", s);
+	l->p->language = s;
+}
+
 /* Checks the document's root and fills the policy from it. */
 static void
 check(struct ld *l, yaml_node_t *root)
@@ -65,7 +78,7 @@ check(struct ld *l, yaml_node_t *root)
 	struct field f[T_N];
 	int i;
 
-	if (!pol_expect(l, root, YAML_MAPPING_NODE, "the policy"))
+	if (!pol_expect(l, root, YAML_MAPPING_NODE, _("the policy")))
 		return;
 	for (i = 0; i < T_N; i++)
 		f[i] = (struct field){ top_keys[i], NULL };
@@ -83,6 +96,7 @@ check(struct ld *l, yaml_node_t *root)
 	pol_forbidden(l, &f[T_FORBIDDEN]);
 	pol_shifts(l, &f[T_SHIFTS]);
 	mail_from(l, &f[T_MAILFROM]);
+	language(l, &f[T_LANG]);
 }
 
 /* ---- the file ---- */

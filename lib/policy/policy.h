@@ -55,6 +55,7 @@ struct policy {
 	const char *organization;
 	const char *timezone;	/* IANA name (required) */
 	const char *mail_from;	/* NULL when not given */
+	const char *language;	/* the site's default; NULL when not given */
 	struct calendar cal;
 	int ndepts;
 	struct dept *depts;

@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "policy-private.h"
 
 #define MAX_KNOWN	12	/* ids listed in a "known:" hint */
@@ -62,7 +63,7 @@ pol_sub(struct ld *l, const char *path, const char *key)
 static const char *
 where(const char *path)
 {
-	return *path ? path : "the policy";
+	return *path ? path : _("the policy");
 }
 
 /* A scalar's text, with no NUL in it; NULL after an error. */

@@ -13,12 +13,17 @@
  *	object	JSON		JSON		JSON		object
  *
  * A table column with COL_ISO shows times as time_local(); a Markdown
- * table always does, as a document outlives "today".
+ * table always does, as a document outlives "today".  In a COL_WORD
+ * column, the table and Markdown show fq's own words (a status, a
+ * deadline, an event kind: words.h) in the language of the messages;
+ * "yes" and "no" are translated too.  TSV, CSV and JSON never are.
  */
 #include "calendar.h"
 #include "clock.h"
+#include "i18n.h"
 #include "json.h"
 #include "view-private.h"
+#include "words.h"
 
 char *
 time_short(struct fq *fq, time_t t)
@@ -75,7 +80,7 @@ text_of(struct fq *fq, const struct val *v, enum cell_mode m)
 	case V_BOOL:
 		if (m == M_PLAIN)
 			return v->i ? "true" : "false";
-		return v->i ? "yes" : "no";
+		return v->i ? _("yes") : _("no");
 	case V_INT:
 		return arena_printf(fq->mem, "%lld", v->i);
 	case V_DUR:
@@ -104,10 +109,28 @@ text_of(struct fq *fq, const struct val *v, enum cell_mode m)
 	return "";
 }
 
+/* A COL_WORD cell for people: a word, or words joined with ",". */
+static const char *
+words_text(struct fq *fq, const struct val *v, enum cell_mode m)
+{
+	const char *s = "";
+	int i;
+
+	if (v && v->kind == V_STR && v->s)
+		return fq_word(v->s);
+	if (!v || v->kind != V_ARR || v->n == 0)
+		return text_of(fq, v, m);
+	for (i = 0; i < v->n; i++)
+		s = arena_printf(fq->mem, "%s%s%s", s, i ? "," : "",
+				 words_text(fq, v->items[i], m));
+	return s;
+}
+
 const char *
 cell_text(struct fq *fq, const struct column *c, const struct val *row,
 	  enum cell_mode m)
 {
+	const struct val *v;
 	const char *s;
 
 	if (c->render) {
@@ -116,5 +139,8 @@ cell_text(struct fq *fq, const struct column *c, const struct val *row,
 	}
 	if (m == M_SHORT && (c->flags & COL_ISO))
 		m = M_LOCAL;
-	return text_of(fq, v_get(row, c->path ? c->path : c->key), m);
+	v = v_get(row, c->path ? c->path : c->key);
+	if (m != M_PLAIN && (c->flags & COL_WORD))
+		return words_text(fq, v, m);
+	return text_of(fq, v, m);
 }

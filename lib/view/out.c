@@ -190,8 +190,8 @@ out_markdown(struct fq *fq, const struct column *cols, int ncols,
 
 	for (i = 0; i < ncols; i++) {
 		fputs(i ? " | " : "| ", stdout);
-		md_field(fq, stdout, cols[i].header ? cols[i].header :
-			 cols[i].key);
+		md_field(fq, stdout, cols[i].header ?
+			 i18n_text(cols[i].header) : cols[i].key);
 	}
 	fputs(" |\n", stdout);
 	for (i = 0; i < ncols; i++)
@@ -256,7 +256,7 @@ out_list(struct fq *fq, const struct column *cols, int ncols,
 	/* People at a terminal are told; a pipe gets nothing, as ever. */
 	if (fq->format == FMT_TABLE && fq->tty && of_cases(cols, ncols) &&
 	    (!rows || rows->kind != V_ARR || rows->n == 0)) {
-		printf("%s\n", MSG_NO_CASES);
+		printf("%s\n", _(MSG_NO_CASES));
 		return 0;
 	}
 	return out_list_as(fq, fq->format, cols, ncols, rows);
@@ -265,6 +265,7 @@ out_list(struct fq *fq, const struct column *cols, int ncols,
 int
 out_title(struct fq *fq, const char *title)
 {
+	title = i18n_text(title);
 	if (fq->format == FMT_TABLE) {
 		printf("%s\n\n", text_visible(fq->mem, title, VIS_FOLD));
 	} else if (fq->format == FMT_MARKDOWN) {

@@ -46,6 +46,7 @@ enum {
 	COL_FLEX = 2,		/* may be cut to fit the terminal */
 	COL_ISO = 4,		/* table: show a V_TIME as "YYYY-MM-DD HH:MM", not short */
 	COL_DROP = 8,		/* table: left out when the table does not fit */
+	COL_WORD = 16,		/* table, Markdown: fq's words, translated */
 };
 
 struct column {

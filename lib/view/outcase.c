@@ -3,12 +3,14 @@
  * the lines and cells about a case that several views share.
  */
 #include "clock.h"
+#include "i18n.h"
 #include "names.h"
 #include "out.h"
 #include "outcase.h"
 #include "policy.h"
 #include "text.h"
 #include "view.h"
+#include "words.h"
 
 const char *
 case_due_line(struct fq *fq, const struct fq_case *c)
@@ -20,9 +22,11 @@ case_due_line(struct fq *fq, const struct fq_case *c)
 	for (k = 0; k < NDUE; k++) {
 		if (!c->due[k])
 			continue;
-		one = arena_printf(fq->mem, "%s due %s%s", due_names[k],
+		/* TRANSLATORS: "reply due 03:30", " (LATE)" or "" */
+		one = arena_printf(fq->mem, _("%s due %s%s"),
+				   fq_word(due_names[k]),
 				   time_short(fq, c->due[k]),
-				   case_late(c, k, now) ? " (LATE)" : "");
+				   case_late(c, k, now) ? _(" (LATE)") : "");
 		s = s ? arena_printf(fq->mem, "%s · %s", s, one) : one;
 	}
 	return s;
@@ -59,7 +63,8 @@ case_guest_line(struct fq *fq, const struct fq_case *c, int mask)
 	if (c->phone)
 		s = arena_printf(fq->mem, "%s%s · ", s, mask ?
 				 text_mask_phone(fq->mem, c->phone) : c->phone);
-	return arena_printf(fq->mem, "%sby %s", s, c->via);
+	/* TRANSLATORS: "周先生 · 1208 · " or "", then "by phone" */
+	return arena_printf(fq->mem, _("%sby %s"), s, fq_word(c->via));
 }
 
 int
@@ -74,7 +79,7 @@ out_case_step(struct fq *fq, const struct fq_case *c, const char *what)
 		return out_json(fq, case_json(fq, c));
 	v = view_new(fq);
 	view_line(v, "#%lld %s", c->id, what);
-	view_add(v, "    %s · %s · owner %s", c->status,
+	view_add(v, "    %s · %s · owner %s", fq_word(c->status),
 		 holder_name(fq->mem, fq->pol, c->department, c->handler),
 		 staff_name(fq->pol, c->owner));
 	if (c->waiting_since)

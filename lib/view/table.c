@@ -20,6 +20,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "view-private.h"
 #include "visible.h"
 #include "width.h"
@@ -98,7 +99,7 @@ table_fill(struct fq *fq, struct table *t, const struct val *rows)
 		for (i = 0; i < t->ncols; i++) {
 			c = &t->cols[i];
 			if (l == 0)
-				s = c->header ? c->header : c->key;
+				s = c->header ? i18n_text(c->header) : c->key;
 			else
 				s = cell_text(fq, c, rows->items[l - 1],
 					      M_SHORT);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "view.h"
 #include "view-private.h"
 #include "visible.h"
@@ -62,11 +63,11 @@ piece(struct view *v, enum piece_kind kind)
 	return p;
 }
 
-/* Appends formatted text. */
+/* Appends formatted text, the format translated (i18n.h). */
 static void
 add_text(struct view *v, const char *fmt, va_list ap)
 {
-	piece(v, P_TEXT)->text = arena_vprintf(v->fq->mem, fmt, ap);
+	piece(v, P_TEXT)->text = arena_vprintf(v->fq->mem, i18n_text(fmt), ap);
 }
 
 void
@@ -213,7 +214,7 @@ view_say(struct fq *fq, const char *fmt, ...)
 	const char *s;
 
 	va_start(ap, fmt);
-	s = arena_vprintf(fq->mem, fmt, ap);
+	s = arena_vprintf(fq->mem, i18n_text(fmt), ap);
 	va_end(ap);
 	printf("%s\n", text_visible(fq->mem, s, VIS_LINES));
 	return 0;
