@@ -58,6 +58,8 @@ static const struct command {
 	  "a case, its timeline and its chain of holders" },
 	{ "list", cmd_list, usage_list, NEED_POLICY | NEED_DB | NEED_STAFF,
 	  "cases matching filters, newest first" },
+	{ "search", cmd_search, usage_search, NEED_POLICY | NEED_DB | NEED_STAFF,
+	  "cases whose texts hold every word, with the snippets" },
 	{ "route", cmd_route, usage_route, NEED_POLICY | NEED_STAFF,
 	  "where a request goes: category, department, phone, limits" },
 	{ "policy", cmd_policy, usage_policy, 0,

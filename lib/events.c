@@ -15,6 +15,7 @@
 #include "events.h"
 #include "json.h"
 #include "out.h"
+#include "search-store.h"
 
 /* Feeds one field and a separator into the hash. */
 static void
@@ -109,7 +110,9 @@ event_add_as(struct fq *fq, long long case_id, const char *actor,
 	bind_text(st, ":data", text);
 	bind_text(st, ":prev", prev);
 	bind_text(st, ":digest", digest);
-	return db_run(fq, st);
+	if ((rc = db_run(fq, st)))
+		return rc;
+	return search_index_case(fq, case_id);
 }
 
 int

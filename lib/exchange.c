@@ -35,6 +35,7 @@
 #include "json.h"
 #include "out.h"
 #include "policy.h"
+#include "search-store.h"
 
 #define SCRATCH_LINES 256	/* export: lines between renewals of memory */
 #define BATCH_LINES 256		/* import: lines read and stored together */
@@ -1186,6 +1187,7 @@ import_run(struct importer *im, struct reader *rd, struct queue *q)
 {
 	struct fq *fq = im->fq;
 	pthread_t t;
+	long long n;
 	int rc;
 
 	if ((rc = pthread_create(&t, NULL, reader_run, rd)))
@@ -1197,6 +1199,8 @@ import_run(struct importer *im, struct reader *rd, struct queue *q)
 		rc = chain_check(im, rd->links, rd->nlinks);
 	if (rc == 0 && im->dropped)
 		rc = indexes_make(im);
+	if (rc == 0)
+		rc = search_index_missing(fq, &n);
 	return rc;
 }
 

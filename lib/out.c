@@ -366,6 +366,22 @@ text_of(struct fq *fq, const struct val *v, enum mode m)
 	return "";
 }
 
+/* Marked text with each mark written as `on` or `off` (may be ""). */
+static const char *
+unmark(struct fq *fq, const char *s, const char *on, const char *off)
+{
+	const char *t = "";
+	size_t n;
+
+	while (*s) {
+		n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF);
+		t = arena_printf(fq->mem, "%s%.*s%s", t, (int)n, s,
+				 !s[n] ? "" : s[n] == OUT_MARK_ON[0] ? on : off);
+		s += n + (s[n] != '\0');
+	}
+	return t;
+}
+
 /* The text of one column of a row. */
 static const char *
 cell(struct fq *fq, const struct column *c, const struct val *row,
@@ -375,6 +391,9 @@ cell(struct fq *fq, const struct column *c, const struct val *row,
 
 	if (c->render) {
 		s = c->render(fq, row);
+		if (s && (c->flags & COL_MARKS) && m != M_SHORT)
+			s = m == M_LOCAL ? unmark(fq, s, "**", "**") :
+			    unmark(fq, s, "", "");
 		return s ? s : text_of(fq, NULL, m);
 	}
 	if (m == M_SHORT && (c->flags & COL_ISO))
@@ -543,7 +562,9 @@ table_fill(struct fq *fq, struct table *t, const struct val *rows)
 				s = cell(fq, c, rows->items[l - 1], M_SHORT);
 			s = rtrim(fq->mem, s);
 			t->text[l * t->ncols + i] = s;
-			if ((w = str_width(s)) > t->width[i])
+			if ((w = str_width(c->flags & COL_MARKS ?
+					   unmark(fq, s, "", "") : s)) >
+			    t->width[i])
 				t->width[i] = w;
 		}
 	}
@@ -595,6 +616,45 @@ print_unpadded(struct fq *fq, const char *s, int cols)
 }
 
 /*
+ * Prints marked text in `cols` columns as print_unpadded() does (padded
+ * when `pad`), the marked spans in bold when colour is on.
+ */
+static void
+print_marked(struct fq *fq, const char *s, int cols, int pad)
+{
+	int w = str_width(unmark(fq, s, "", "")), room = w <= cols ? w :
+		cols - 1, used = 0, bold = 0;
+	const char *seg;
+	size_t n;
+
+	while (*s && used < room) {
+		if ((n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF)) == 0) {
+			bold = *s++ == OUT_MARK_ON[0];
+			fputs(bold ? sty_bold(fq) : sty_off(fq), stdout);
+			continue;
+		}
+		seg = arena_strndup(fq->mem, s, n);
+		if (str_width(seg) > room - used) {
+			/* The last that fits: nothing after it is shown. */
+			seg = arena_strndup(fq->mem, seg,
+					    width_prefix(seg, room - used));
+			room = used;
+		}
+		width_print(stdout, seg, str_width(seg), 0);
+		used += str_width(seg);
+		s += n;
+	}
+	if (bold)
+		fputs(sty_off(fq), stdout);
+	if (w > cols && cols > 0) {
+		fputs(ellipsis, stdout);
+		used++;
+	}
+	while (pad && used++ < cols)
+		fputc(' ', stdout);
+}
+
+/*
  * Prints one line of the table.  Cells after the last non-empty one are
  * left out, and a left-aligned last cell is not padded, so that no line
  * ends in spaces.
@@ -614,7 +674,9 @@ table_line(struct fq *fq, const struct table *t, int l)
 		right = t->cols[i].flags & COL_RIGHT;
 		if (i > 0)
 			fputs("  ", stdout);
-		if (i == last && !right)
+		if (t->cols[i].flags & COL_MARKS)
+			print_marked(fq, text[i], t->width[i], i < last);
+		else if (i == last && !right)
 			print_unpadded(fq, text[i], t->width[i]);
 		else
 			width_print(stdout, text[i], t->width[i], right);

@@ -12,10 +12,17 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "search-store.h"
 
-static const char *const migrations[] = {
+/* A migration: SQL, then a function for what SQL cannot do alone. */
+struct migration {
+	const char *sql;		/* NULL: none */
+	int (*fn)(struct fq *fq);	/* NULL: none */
+};
+
+static const struct migration migrations[] = {
 	/* 1: cases, their append-only events, and the indexes fq's queries use. */
-	"CREATE TABLE cases (\n"
+	{ "CREATE TABLE cases (\n"
 	"  id            INTEGER PRIMARY KEY,\n"
 	"  summary       TEXT NOT NULL,\n"
 	"  details       TEXT,\n"
@@ -65,6 +72,9 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n"
 	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events\n"
 	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n",
+	  NULL },
+	/* 2: the search index (sqlite-search.c), filled for the cases there are. */
+	{ NULL, search_migrate },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -92,10 +102,12 @@ user_version(struct fq *fq)
 static int
 apply(struct fq *fq, int n)
 {
+	const struct migration *m = &migrations[n - 1];
 	char sql[64];
 	int rc;
 
-	if ((rc = db_exec(fq, migrations[n - 1])))
+	if ((m->sql && (rc = db_exec(fq, m->sql))) ||
+	    (m->fn && (rc = m->fn(fq))))
 		return rc;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", n);
 	return db_exec(fq, sql);

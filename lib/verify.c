@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "events.h"
+#include "search-store.h"
 #include "verify.h"
 
 /* Records one finding. */
@@ -187,6 +188,21 @@ rows(struct fq *fq, struct verify_result *r)
 	return rc < 0 ? fq->err_code : 0;
 }
 
+/* The search index against the events (a finding when they disagree). */
+static int
+search_index(struct fq *fq, struct verify_result *r)
+{
+	long long first, n = search_index_check(fq, &first);
+
+	if (n < 0)
+		return fq->err_code;
+	if (n > 0)
+		problem(fq, r, "search index: case #%lld%s disagrees with its "
+			"events; run 'fq search --reindex'", first, n > 1 ?
+			arena_printf(fq->mem, " and %lld more", n - 1) : "");
+	return 0;
+}
+
 int
 verify_head(struct fq *fq, struct verify_result *r, const char *head)
 {
@@ -214,7 +230,8 @@ verify_all(struct fq *fq, struct verify_result *r)
 	memset(r, 0, sizeof(*r));
 	r->problems = v_arr(fq->mem);
 	if ((rc = integrity(fq, r)) || (rc = chain(fq, r)) ||
-	    (rc = sequences(fq, r)) || (rc = rows(fq, r)))
+	    (rc = sequences(fq, r)) || (rc = rows(fq, r)) ||
+	    (rc = search_index(fq, r)))
 		return rc;
 	return 0;
 }
