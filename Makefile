@@ -89,6 +89,11 @@ build/calendar-test: tests/unit/calendar-test.c build/obj/lib/calendar.o
 build/width-test: tests/unit/width-test.c build/obj/lib/width.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
 
+SEARCH_TEST_OBJ = $(addprefix build/obj/lib/,search.o fold.o json.o val.o \
+	width.o arena.o err.o)
+build/search-test: tests/unit/search-test.c $(SEARCH_TEST_OBJ)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
+
 deps-test:
 	@if [ -n "$(strip $(TEST_MISSING))" ]; then \
 	  echo "make: missing test dependencies ($(strip $(TEST_MISSING))); run: apt-get install -y $(TEST_PKGS)" >&2; \
@@ -98,7 +103,8 @@ lint-man:
 	@out=$$(mandoc -Tlint -Wwarning $(MAN) 2>&1); \
 	if [ -n "$$out" ]; then echo "$$out" >&2; exit 1; fi
 
-test: deps-test fq build/san/fq build/calendar-test build/width-test
+test: deps-test fq build/san/fq build/calendar-test build/width-test \
+	build/search-test
 	@tests/run ./fq build/san/fq
 
 check: test

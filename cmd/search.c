@@ -22,6 +22,8 @@ const char usage_search[] =
 
 enum { OPT_SORT = 256, OPT_REINDEX };
 
+#define CELL_LEAD 4	/* characters shown before the first match */
+
 static const struct option search_options[] = {
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "reindex", no_argument, NULL, OPT_REINDEX },
@@ -103,6 +105,9 @@ cell_match(struct fq *fq, const struct val *row)
 		h.marks[i][0] = (int)marks->items[i]->items[0]->i;
 		h.marks[i][1] = (int)marks->items[i]->items[1]->i;
 	}
+	/* In a table, the words near the start: the column may be narrow. */
+	if (fq->format == FMT_TABLE)
+		search_hit_trim(fq->mem, &h, CELL_LEAD);
 	return search_hit_marked(fq->mem, &h, OUT_MARK_ON, OUT_MARK_OFF);
 }
 

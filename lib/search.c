@@ -630,6 +630,27 @@ search_hit(struct arena *a, const struct search_terms *t,
 	return 1;
 }
 
+void
+search_hit_trim(struct arena *a, struct search_hit *h, int lead)
+{
+	unsigned *cp;
+	int n, cut, len, i;
+
+	if (h->nmarks == 0 || h->marks[0][0] <= lead + 1)
+		return;
+	cp = decode(a, h->text, 0, &n);
+	cut = h->marks[0][0] - lead;
+	h->text = arena_alloc(a, (size_t)(n - cut) * 4 + sizeof(ellipsis));
+	len = (int)strlen(strcpy(h->text, ellipsis));
+	for (i = cut; i < n; i++)
+		len += encode(cp[i], h->text + len);
+	h->text[len] = '\0';
+	for (i = 0; i < h->nmarks; i++) {
+		h->marks[i][0] -= cut - 1;
+		h->marks[i][1] -= cut - 1;
+	}
+}
+
 char *
 search_hit_marked(struct arena *a, const struct search_hit *h,
 		  const char *on, const char *off)

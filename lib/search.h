@@ -145,6 +145,11 @@ struct search_hit {
  */
 int search_hit(struct arena *a, const struct search_terms *t,
 	       const struct search_source *src, struct search_hit *h);
+/*
+ * Cuts the snippet to begin at most `lead` characters before its first
+ * mark, an ellipsis standing for what was cut (for a narrow column).
+ */
+void search_hit_trim(struct arena *a, struct search_hit *h, int lead);
 /* The snippet with each mark between `on` and `off`, from the arena. */
 char *search_hit_marked(struct arena *a, const struct search_hit *h,
 			const char *on, const char *off);
