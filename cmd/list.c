@@ -11,8 +11,8 @@
 const char usage_list[] =
 	"fq list [--status open|replied|closed|declined|all] [--dept D]\n"
 	"               [--owner U] [--handler U] [--category C] [--guest G]\n"
-	"               [--room R] [--text TEXT] [--since WHEN] [--until WHEN]\n"
-	"               [--limit N]";
+	"               [--room R] [--text TEXT] [--since WHEN]\n"
+	"               [--until WHEN] [--limit N]";
 
 enum { OPT_TEXT = 256 };
 
@@ -63,7 +63,8 @@ cmd_list(struct fq *fq, int argc, char **argv)
 	if ((rc = filter_parse_extra(fq, argc, argv, &f, &x)))
 		return rc;
 	if (text) {
-		if ((rc = search_terms_parse(fq, 1, (char *const *)&text, &t)) ||
+		if ((rc = search_terms_parse(fq, 1, (char *const *)&text,
+					     &t)) ||
 		    (rc = search_cases(fq, &t, &f, SEARCH_NEWEST, add_hit,
 				       rows)))
 			return rc;

@@ -16,8 +16,8 @@ const char usage_search[] =
 	"fq search TEXT... [--sort newest|relevance]\n"
 	"                 [--status open|replied|closed|declined|all]\n"
 	"                 [--dept D] [--owner U] [--handler U] [--category C]\n"
-	"                 [--guest G] [--room R] [--since WHEN] [--until WHEN]\n"
-	"                 [--limit N]\n"
+	"                 [--guest G] [--room R] [--since WHEN]\n"
+	"                 [--until WHEN] [--limit N]\n"
 	"       fq search --reindex";
 
 enum { OPT_SORT = 256, OPT_REINDEX };
@@ -196,7 +196,8 @@ hits_json(struct fq *fq, const struct finder *fi)
 	for (most = SEARCH_MAX_WORDS; most > 0; most--)
 		for (i = 0; i < fi->n; i++)
 			if (fi->hits[i].nwords == most)
-				v_push(fq->mem, arr, hit_json(fq, &fi->hits[i]));
+				v_push(fq->mem, arr,
+				       hit_json(fq, &fi->hits[i]));
 	return arr;
 }
 

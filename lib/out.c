@@ -375,8 +375,8 @@ unmark(struct fq *fq, const char *s, const char *on, const char *off)
 
 	while (*s) {
 		n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF);
-		t = arena_printf(fq->mem, "%s%.*s%s", t, (int)n, s,
-				 !s[n] ? "" : s[n] == OUT_MARK_ON[0] ? on : off);
+		t = arena_printf(fq->mem, "%s%.*s%s", t, (int)n, s, !s[n] ? "" :
+				 s[n] == OUT_MARK_ON[0] ? on : off);
 		s += n + (s[n] != '\0');
 	}
 	return t;

@@ -73,7 +73,7 @@ static const struct migration migrations[] = {
 	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events\n"
 	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n",
 	  NULL },
-	/* 2: the search index (sqlite-search.c), filled for the cases there are. */
+	/* 2: the search index (sqlite-search.c), for the cases there are. */
 	{ NULL, search_migrate },
 };
 

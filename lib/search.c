@@ -131,8 +131,8 @@ add_word(struct fq *fq, struct search_terms *t, unsigned *cp, int n)
 		for (i = 0; i < SEARCH_MAX_WORD; i++)
 			len += encode(cp[i], buf + len);
 		buf[len] = '\0';
-		return fq_fail(fq, FQ_EDATA, "the word '%s...' is %d characters "
-			       "long; the most is %d", buf, n,
+		return fq_fail(fq, FQ_EDATA, "the word '%s...' is %d "
+			       "characters long; the most is %d", buf, n,
 			       SEARCH_MAX_WORD);
 	}
 	if (t->n == SEARCH_MAX_WORDS)
@@ -187,7 +187,8 @@ implied(const struct search_word *a, const struct search_word *b)
 		if (!form[i])
 			continue;
 		if (find(form[i], nform[i], a->cp, a->n, 0) < 0 &&
-		    (!a->alt || find(form[i], nform[i], a->alt, a->nalt, 0) < 0))
+		    (!a->alt ||
+		     find(form[i], nform[i], a->alt, a->nalt, 0) < 0))
 			return 0;
 	}
 	return 1;
@@ -425,8 +426,9 @@ search_event_sources(struct arena *a, long long seq, const char *kind,
 		return -1;
 	o = parsed;
 	for (i = 0; i < o->n; i++) {
-		if (o->items[i]->kind == V_STR && (!strcmp(o->keys[i], "text") ||
-		    !strcmp(o->keys[i], "reason"))) {
+		if (o->items[i]->kind == V_STR &&
+		    (!strcmp(o->keys[i], "text") ||
+		     !strcmp(o->keys[i], "reason"))) {
 			s.field = o->keys[i];
 			s.text = o->items[i]->s;
 			s.phone = 0;

@@ -76,7 +76,8 @@ writer_open(struct fq *fq, struct writer *w)
 {
 	memset(w, 0, sizeof(*w));
 	if (!(w->put = db_prepare(fq, "INSERT INTO search_grams (rowid, "
-				  "body, head) VALUES (:case, :body, :head)")) ||
+				  "body, head) VALUES (:case, :body, "
+				  ":head)")) ||
 	    !(w->forget = db_prepare(fq, "INSERT INTO search_grams "
 				     "(search_grams, rowid, body, head) VALUES "
 				     "('delete', :case, :body, :head)")) ||
@@ -391,7 +392,8 @@ search_index_rebuild(struct fq *fq, long long *n)
 	if ((rc = db_begin(fq)))
 		return rc;
 	if ((rc = db_exec(fq, "DELETE FROM search_cases; INSERT INTO "
-			  "search_grams (search_grams) VALUES ('delete-all')")) ||
+			  "search_grams (search_grams) "
+			  "VALUES ('delete-all')")) ||
 	    (rc = bulk_index(fq, 1, n)) ||
 	    (rc = db_exec(fq, "INSERT INTO search_grams (search_grams) "
 			  "VALUES ('optimize')")) ||
