@@ -77,7 +77,9 @@ event_add_as(struct fq *fq, long long case_id, const char *actor,
 	event_digest(e.prev, e.id, e.case_id, e.seq, e.at, e.actor, e.kind,
 		     e.data, digest);
 	e.digest = digest;
-	return store_event_append(fq, &e);
+	if ((rc = store_event_append(fq, &e)))
+		return rc;
+	return store_search_index_case(fq, case_id);
 }
 
 int

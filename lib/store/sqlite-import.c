@@ -5,12 +5,14 @@
  * are written once, at the commit, rather than as the cache spills; and
  * once the load proves big, the secondary indexes dropped and made again
  * at the end, inside the same transaction (SQLITE.md: cheaper than
- * keeping them up row by row).
+ * keeping them up row by row).  The search index of each case is put in
+ * as its events are stored (sqlite-search.h), not read back at the end.
  */
 #include <stdio.h>
 
 #include "sqlite-ops.h"
 #include "sqlite-schema.h"
+#include "sqlite-search.h"
 #include "sqlite-stmt.h"
 
 #define IMPORT_CACHE_KIB 262144	/* the page cache for a load (256 MiB) */
@@ -21,6 +23,7 @@ struct sqlite_import {
 	long long cache_size;	/* PRAGMA cache_size before; 0: unread */
 	struct sqlite_indexes ix;
 	int dropped;		/* 1 while the indexes are dropped */
+	struct sqlite_search_load *search;	/* the cases' search index */
 };
 
 /* The parameters of the case INSERT, in the order of case_params. */
@@ -107,7 +110,8 @@ sqlite_import_begin(struct fq *fq, struct store_import **imp)
 	if ((rc = sq_bulk_prepare(fq, &im->cases, CASE_INSERT, case_params,
 				  NCP)) ||
 	    (rc = sq_bulk_prepare(fq, &im->events, EVENT_INSERT,
-				  event_params, NEP)))
+				  event_params, NEP)) ||
+	    (rc = sqlite_search_load_begin(fq, &im->search)))
 		return rc;
 	return cache_grow(fq, im);
 }
@@ -163,7 +167,8 @@ int
 sqlite_import_event(struct fq *fq, struct store_import *imp,
 		    const struct event_row *e, enum store_taken *taken)
 {
-	struct sq_bulk *b = &((struct sqlite_import *)imp)->events;
+	struct sqlite_import *im = (struct sqlite_import *)imp;
+	struct sq_bulk *b = &im->events;
 	int ext, rc;
 
 	sq_bulk_int(b, EP_ID, e->id);
@@ -177,7 +182,7 @@ sqlite_import_event(struct fq *fq, struct store_import *imp,
 	sq_bulk_text(b, EP_DIGEST, e->digest);
 	rc = sq_bulk_step(fq, b, &ext);
 	*taken = rc ? taken_of(ext) : TAKEN_NONE;
-	return rc;
+	return rc ? rc : sqlite_search_load_event(fq, im->search, e);
 }
 
 int
@@ -198,8 +203,10 @@ int
 sqlite_import_end(struct fq *fq, struct store_import *imp, int ok)
 {
 	struct sqlite_import *im = (struct sqlite_import *)imp;
-	int rc = 0;
+	int rc = sqlite_search_load_end(fq, im->search, ok, NULL);
 
+	if (rc)
+		ok = 0;		/* the caller rolls back */
 	if (ok && im->dropped && (rc = sqlite_indexes_make(fq, &im->ix)) == 0)
 		im->dropped = 0;
 	sq_bulk_done(&im->cases);

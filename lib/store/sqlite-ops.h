@@ -88,4 +88,13 @@ int sqlite_import_event(struct fq *fq, struct store_import *imp,
 int sqlite_import_big(struct fq *fq, struct store_import *imp);
 int sqlite_import_end(struct fq *fq, struct store_import *imp, int ok);
 
+/* sqlite-search.c */
+int sqlite_search(struct fq *fq, const struct search_terms *t,
+		  const struct case_filter *f, enum search_order order,
+		  store_case_fn *fn, void *arg);
+int sqlite_search_index_case(struct fq *fq, long long case_id, int *agrees);
+int sqlite_search_rebuild(struct fq *fq, long long *n);
+int sqlite_search_check(struct fq *fq,
+			int (*fn)(struct fq *, long long, void *), void *arg);
+
 #endif

@@ -254,4 +254,9 @@ static const struct store_vfuncs sqlite_vfuncs = {
 	.import_event = sqlite_import_event,
 	.import_big = sqlite_import_big,
 	.import_end = sqlite_import_end,
+
+	.search = sqlite_search,
+	.search_index_case = sqlite_search_index_case,
+	.search_rebuild = sqlite_search_rebuild,
+	.search_check = sqlite_search_check,
 };

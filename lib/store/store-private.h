@@ -107,6 +107,17 @@ struct store_vfuncs {
 			    const struct event_row *e, enum store_taken *taken);
 	int (*import_big)(struct fq *fq, struct store_import *imp);
 	int (*import_end)(struct fq *fq, struct store_import *imp, int ok);
+
+	int (*search)(struct fq *fq, const struct search_terms *t,
+		      const struct case_filter *f, enum search_order order,
+		      store_case_fn *fn, void *arg);
+	/* *agrees 0: the index held of the case disagrees with its events */
+	int (*search_index_case)(struct fq *fq, long long case_id,
+				 int *agrees);
+	int (*search_rebuild)(struct fq *fq, long long *n);
+	int (*search_check)(struct fq *fq,
+			    int (*fn)(struct fq *, long long, void *),
+			    void *arg);
 };
 
 /* What every driver's connection begins with. */

@@ -15,6 +15,8 @@
  * A table column with COL_ISO shows times as time_local(); a Markdown
  * table always does, as a document outlives "today".
  */
+#include <string.h>
+
 #include "calendar.h"
 #include "clock.h"
 #include "json.h"
@@ -105,6 +107,21 @@ text_of(struct fq *fq, const struct val *v, enum cell_mode m)
 }
 
 const char *
+cell_unmark(struct fq *fq, const char *s, const char *on, const char *off)
+{
+	const char *t = "";
+	size_t n;
+
+	while (*s) {
+		n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF);
+		t = arena_printf(fq->mem, "%s%.*s%s", t, (int)n, s, !s[n] ? "" :
+				 s[n] == OUT_MARK_ON[0] ? on : off);
+		s += n + (s[n] != '\0');
+	}
+	return t;
+}
+
+const char *
 cell_text(struct fq *fq, const struct column *c, const struct val *row,
 	  enum cell_mode m)
 {
@@ -112,6 +129,10 @@ cell_text(struct fq *fq, const struct column *c, const struct val *row,
 
 	if (c->render) {
 		s = c->render(fq, row);
+		/* Marks: bold in a table (table.c), **bold** in Markdown. */
+		if (s && (c->flags & COL_MARKS) && m != M_SHORT)
+			s = m == M_LOCAL ? cell_unmark(fq, s, "**", "**") :
+			    cell_unmark(fq, s, "", "");
 		return s ? s : text_of(fq, NULL, m);
 	}
 	if (m == M_SHORT && (c->flags & COL_ISO))

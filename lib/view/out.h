@@ -28,7 +28,15 @@ enum {
 	COL_RIGHT = 1,		/* right-align (numbers) */
 	COL_FLEX = 2,		/* may be cut to fit the terminal */
 	COL_ISO = 4,		/* table: show a V_TIME as "YYYY-MM-DD HH:MM", not short */
+	COL_MARKS = 8,		/* text with marked spans (OUT_MARK_ON/OFF) */
 };
+
+/*
+ * A COL_MARKS cell's text marks spans between these bytes: bold in a
+ * table when colour is on, **bold** in Markdown, left out elsewhere.
+ */
+#define OUT_MARK_ON "\001"
+#define OUT_MARK_OFF "\002"
 
 struct column {
 	const char *key;	/* TSV/CSV header; the row's key when no path */

@@ -73,7 +73,9 @@ table_fill(struct fq *fq, struct table *t, const struct val *rows)
 					      M_SHORT);
 			s = rtrim(fq->mem, s);
 			t->text[l * t->ncols + i] = s;
-			if ((w = str_width(s)) > t->width[i])
+			if ((w = str_width(c->flags & COL_MARKS ?
+					   cell_unmark(fq, s, "", "") : s)) >
+			    t->width[i])
 				t->width[i] = w;
 		}
 	}
@@ -125,6 +127,45 @@ print_unpadded(struct fq *fq, const char *s, int cols)
 }
 
 /*
+ * Prints marked text in `cols` columns as print_unpadded() does (padded
+ * when `pad`), the marked spans in bold when colour is on.
+ */
+static void
+print_marked(struct fq *fq, const char *s, int cols, int pad)
+{
+	int w = str_width(cell_unmark(fq, s, "", "")), room = w <= cols ? w :
+		cols - 1, used = 0, bold = 0;
+	const char *seg;
+	size_t n;
+
+	while (*s && used < room) {
+		if ((n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF)) == 0) {
+			bold = *s++ == OUT_MARK_ON[0];
+			fputs(bold ? sty_bold(fq) : sty_off(fq), stdout);
+			continue;
+		}
+		seg = arena_strndup(fq->mem, s, n);
+		if (str_width(seg) > room - used) {
+			/* The last that fits: nothing after it is shown. */
+			seg = arena_strndup(fq->mem, seg,
+					    width_prefix(seg, room - used));
+			room = used;
+		}
+		width_print(stdout, seg, str_width(seg), 0);
+		used += str_width(seg);
+		s += n;
+	}
+	if (bold)
+		fputs(sty_off(fq), stdout);
+	if (w > cols && cols > 0) {
+		fputs(ellipsis, stdout);
+		used++;
+	}
+	while (pad && used++ < cols)
+		fputc(' ', stdout);
+}
+
+/*
  * Prints one line of the table.  Cells after the last non-empty one are
  * left out, and a left-aligned last cell is not padded, so that no line
  * ends in spaces.
@@ -144,7 +185,9 @@ table_line(struct fq *fq, const struct table *t, int l)
 		right = t->cols[i].flags & COL_RIGHT;
 		if (i > 0)
 			fputs("  ", stdout);
-		if (i == last && !right)
+		if (t->cols[i].flags & COL_MARKS)
+			print_marked(fq, text[i], t->width[i], i < last);
+		else if (i == last && !right)
 			print_unpadded(fq, text[i], t->width[i]);
 		else
 			width_print(stdout, text[i], t->width[i], right);
