@@ -20,7 +20,9 @@
  * (id, line, prev, digest) behind, and the links are put in id order at
  * the end.  Once an import proves big, the store is told so
  * (store_import_big): it may then stop keeping its indexes up and make
- * them again at the end, inside the same transaction.
+ * them again at the end, inside the same transaction.  The reader also
+ * gathers each case's search document from the data it has parsed, so
+ * the store indexes the case without reading its events back.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -36,6 +38,7 @@
 #include "json.h"
 #include "out.h"
 #include "policy.h"
+#include "search.h"
 #include "store.h"
 
 #define SCRATCH_LINES 256	/* export: lines between renewals of memory */
@@ -206,6 +209,7 @@ struct record {
 	struct fq_case c;
 	struct event_row *events;
 	int nevents;
+	struct search_doc doc;	/* the texts of its events, for search */
 	const char *warn;	/* warnings about the line, or NULL */
 };
 
@@ -697,6 +701,8 @@ read_events(struct reader *rd, const struct val *events,
 		if ((rc = read_event(rd, events->items[i], i, e)) ||
 		    (rc = check_event(rd, e, i)))
 			return rc;
+		search_doc_data(&rec->doc, e->id, e->kind,
+				v_get(events->items[i], "data"));
 	}
 	rec->nevents = events->n;
 	return 0;
@@ -715,6 +721,7 @@ read_line(struct reader *rd, const char *s, size_t n)
 
 	memset(rec, 0, sizeof(*rec));
 	rec->line = rd->line;
+	search_doc_reset(&rec->doc, b->mem);
 	if (json_parse(b->mem, s, n, &v, err, sizeof(err)))
 		return bad(rd, "not JSON: %s", err);
 	if ((rc = read_case(rd, v, &rec->c, &events)) ||
@@ -894,6 +901,9 @@ store_record(struct importer *im, const struct record *rec)
 		if ((rc = on_line(im, store_import_event(fq, im->store,
 							  &rec->events[i]))))
 			return rc;
+	if ((rc = on_line(im, store_import_search(fq, im->store, rec->c.id,
+						  &rec->doc))))
+		return rc;
 	im->r->cases++;
 	im->r->events += rec->nevents;
 	return maybe_big(im);

@@ -351,13 +351,25 @@ int
 search_doc_event(struct search_doc *d, long long id, const char *kind,
 		 const char *data)
 {
-	struct val *o, *v;
+	struct val *o;
 	char err[64];
+
+	if (!strcmp(data, "{}"))
+		return 0;	/* most steps: nothing to parse */
+	if (json_parse(d->a, data, strlen(data), &o, err, sizeof(err)))
+		return -1;
+	return search_doc_data(d, id, kind, o);
+}
+
+int
+search_doc_data(struct search_doc *d, long long id, const char *kind,
+		const struct val *o)
+{
+	const struct val *v;
 	int i, col, had = 0, logged = !strcmp(kind, "logged");
 	const char *k;
 
-	if (json_parse(d->a, data, strlen(data), &o, err, sizeof(err)) ||
-	    o->kind != V_OBJ)
+	if (!o || o->kind != V_OBJ)
 		return -1;
 	for (i = 0; i < o->n; i++) {
 		k = o->keys[i];

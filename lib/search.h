@@ -1,6 +1,6 @@
 /*
  * search.h - what fq search finds, and how a hit is shown; no SQL (the
- * index lives in lib/store/sqlite-search.c, behind search-store.h).
+ * index is the store's: store.h, the search index).
  *
  * Words.  The texts searched for are split at white space into words,
  * each folded (fold.h).  A case matches when every word stands, as the
@@ -26,6 +26,8 @@
 
 #include <stdint.h>
 #include "fq.h"
+
+struct val;
 
 enum {
 	SEARCH_MAX_WORDS = 16,	/* words in one search */
@@ -97,6 +99,9 @@ void search_doc_text(struct search_doc *d, enum search_col c,
  */
 int search_doc_event(struct search_doc *d, long long id, const char *kind,
 		     const char *data);
+/* The same with the data already parsed (NULL: not an object, -1). */
+int search_doc_data(struct search_doc *d, long long id, const char *kind,
+		    const struct val *data);
 /* Remembers the present lengths: the document as it is now. */
 void search_doc_mark(struct search_doc *d);
 /*

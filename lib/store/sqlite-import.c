@@ -6,7 +6,8 @@
  * once the load proves big, the secondary indexes dropped and made again
  * at the end, inside the same transaction (SQLITE.md: cheaper than
  * keeping them up row by row).  The search index of each case is put in
- * as its events are stored (sqlite-search.h), not read back at the end.
+ * after its events (sqlite-search.h), from the document its caller
+ * built as it read them: nothing is read back at the end.
  */
 #include <stdio.h>
 
@@ -167,8 +168,7 @@ int
 sqlite_import_event(struct fq *fq, struct store_import *imp,
 		    const struct event_row *e, enum store_taken *taken)
 {
-	struct sqlite_import *im = (struct sqlite_import *)imp;
-	struct sq_bulk *b = &im->events;
+	struct sq_bulk *b = &((struct sqlite_import *)imp)->events;
 	int ext, rc;
 
 	sq_bulk_int(b, EP_ID, e->id);
@@ -182,7 +182,16 @@ sqlite_import_event(struct fq *fq, struct store_import *imp,
 	sq_bulk_text(b, EP_DIGEST, e->digest);
 	rc = sq_bulk_step(fq, b, &ext);
 	*taken = rc ? taken_of(ext) : TAKEN_NONE;
-	return rc ? rc : sqlite_search_load_event(fq, im->search, e);
+	return rc;
+}
+
+int
+sqlite_import_search(struct fq *fq, struct store_import *imp,
+		     long long case_id, const struct search_doc *doc)
+{
+	struct sqlite_import *im = (struct sqlite_import *)imp;
+
+	return sqlite_search_load_doc(fq, im->search, case_id, doc);
 }
 
 int
@@ -203,10 +212,9 @@ int
 sqlite_import_end(struct fq *fq, struct store_import *imp, int ok)
 {
 	struct sqlite_import *im = (struct sqlite_import *)imp;
-	int rc = sqlite_search_load_end(fq, im->search, ok, NULL);
+	int rc = 0;
 
-	if (rc)
-		ok = 0;		/* the caller rolls back */
+	sqlite_search_load_end(im->search);
 	if (ok && im->dropped && (rc = sqlite_indexes_make(fq, &im->ix)) == 0)
 		im->dropped = 0;
 	sq_bulk_done(&im->cases);

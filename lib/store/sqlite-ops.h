@@ -87,6 +87,8 @@ int sqlite_import_event(struct fq *fq, struct store_import *imp,
 			const struct event_row *e, enum store_taken *taken);
 int sqlite_import_big(struct fq *fq, struct store_import *imp);
 int sqlite_import_end(struct fq *fq, struct store_import *imp, int ok);
+int sqlite_import_search(struct fq *fq, struct store_import *imp,
+			 long long case_id, const struct search_doc *doc);
 
 /* sqlite-search.c */
 int sqlite_search(struct fq *fq, const struct search_terms *t,

@@ -215,11 +215,7 @@ out:
 
 struct sqlite_search_load {
 	struct writer w;
-	struct search_doc doc;
-	struct arena *scratch;
-	long long case_id;	/* the case being read, 0 before the first */
 	long long done;		/* cases put in the index */
-	long long read;		/* cases read */
 };
 
 int
@@ -229,59 +225,86 @@ sqlite_search_load_begin(struct fq *fq, struct sqlite_search_load **l)
 
 	memset(sl, 0, sizeof(*sl));
 	*l = sl;
-	sl->scratch = arena_new();
-	search_doc_reset(&sl->doc, sl->scratch);
 	return writer_open(fq, &sl->w);
 }
 
-/* Puts the document of the case just read, if it has text, in. */
+int
+sqlite_search_load_doc(struct fq *fq, struct sqlite_search_load *l,
+		       long long case_id, const struct search_doc *doc)
+{
+	if (!doc->last)
+		return 0;
+	l->done++;
+	return doc_put(fq, &l->w, case_id, doc);
+}
+
+void
+sqlite_search_load_end(struct sqlite_search_load *l)
+{
+	if (l)
+		writer_close(&l->w);
+}
+
+/* A walk of every event, building each case's document in turn. */
+struct walk {
+	struct sqlite_search_load *load;
+	struct search_doc doc;
+	struct arena *scratch;
+	long long case_id;	/* the case being read, 0 before the first */
+	long long read;		/* cases read */
+};
+
+/* Puts the document of the case just read in, and starts the next. */
 static int
-load_flush(struct fq *fq, struct sqlite_search_load *l)
+walk_flush(struct fq *fq, struct walk *w)
 {
 	int rc = 0;
 
-	if (l->case_id && l->doc.last) {
-		rc = doc_put(fq, &l->w, l->case_id, &l->doc);
-		l->done++;
+	if (w->case_id)
+		rc = sqlite_search_load_doc(fq, w->load, w->case_id, &w->doc);
+	if (++w->read % SCRATCH_CASES == 0) {
+		arena_free(w->scratch);
+		w->scratch = arena_new();
 	}
-	if (++l->read % SCRATCH_CASES == 0) {
-		arena_free(l->scratch);
-		l->scratch = arena_new();
-	}
-	search_doc_reset(&l->doc, l->scratch);
+	search_doc_reset(&w->doc, w->scratch);
 	return rc;
 }
 
-int
-sqlite_search_load_event(struct fq *fq, struct sqlite_search_load *l,
-			 const struct event_row *e)
+/* Reads one event of the walk into the document of its case. */
+static int
+walk_event(struct fq *fq, struct walk *w, const struct event_row *e)
 {
 	int rc;
 
-	if (e->case_id != l->case_id) {
-		if ((rc = load_flush(fq, l)))
+	if (e->case_id != w->case_id) {
+		if ((rc = walk_flush(fq, w)))
 			return rc;
-		l->case_id = e->case_id;
+		w->case_id = e->case_id;
 	}
-	doc_event(&l->doc, e);
+	doc_event(&w->doc, e);
 	return 0;
 }
 
-int
-sqlite_search_load_end(struct fq *fq, struct sqlite_search_load *l, int ok,
-		       long long *n)
+/* Walks the events in (case_id, seq) order, indexing each case. */
+static int
+walk_all(struct fq *fq, struct walk *w)
 {
-	int rc = 0;
+	struct store_walk *sw = NULL;
+	struct event_row e;
+	int rc, at;
 
-	if (!l)
-		return 0;
-	if (ok)
-		rc = load_flush(fq, l);
-	if (n)
-		*n = l->done;
-	writer_close(&l->w);
-	arena_free(l->scratch);
-	l->scratch = NULL;
+	if ((rc = sqlite_events_walk(fq, &sw)))
+		goto out;
+	for (at = sqlite_events_walk_from(fq, sw, 0, &e); at == 1 && rc == 0;
+	     at = sqlite_events_walk_next(fq, sw, &e))
+		rc = walk_event(fq, w, &e);
+	if (rc == 0 && at < 0)
+		rc = fq->err_code;
+	if (rc == 0)
+		rc = walk_flush(fq, w);
+out:
+	if (sw)
+		sqlite_events_walk_end(fq, sw);
 	return rc;
 }
 
@@ -289,27 +312,16 @@ sqlite_search_load_end(struct fq *fq, struct sqlite_search_load *l, int ok,
 static int
 load_all(struct fq *fq, long long *n)
 {
-	struct sqlite_search_load *l = NULL;
-	struct store_walk *w = NULL;
-	struct event_row e;
-	int rc, at;
+	struct walk w = { 0 };
+	int rc;
 
-	if ((rc = sqlite_search_load_begin(fq, &l)) ||
-	    (rc = sqlite_events_walk(fq, &w)))
-		goto out;
-	for (at = sqlite_events_walk_from(fq, w, 0, &e); at == 1 && rc == 0;
-	     at = sqlite_events_walk_next(fq, w, &e))
-		rc = sqlite_search_load_event(fq, l, &e);
-	if (rc == 0 && at < 0)
-		rc = fq->err_code;
-out:
-	if (w)
-		sqlite_events_walk_end(fq, w);
-	if (l) {
-		int end = sqlite_search_load_end(fq, l, rc == 0, n);
-
-		rc = rc ? rc : end;
-	}
+	w.scratch = arena_new();
+	search_doc_reset(&w.doc, w.scratch);
+	if ((rc = sqlite_search_load_begin(fq, &w.load)) == 0)
+		rc = walk_all(fq, &w);
+	*n = w.load ? w.load->done : 0;
+	sqlite_search_load_end(w.load);
+	arena_free(w.scratch);
 	return rc;
 }
 

@@ -18,18 +18,15 @@ int sqlite_search_fill(struct fq *fq);
 
 /*
  * A bulk load of the index, inside the caller's write transaction:
- * _begin() prepares it (*l from fq->mem); _event() takes the events in
- * (case_id, seq) order, the events of a case together, and puts each
- * case's document in once the next case begins; _end() with `ok` puts
- * the last one in, gives the number of cases indexed in *n (when not
- * NULL), and always releases what _begin() took (safe with NULL).
- * Cases are new to the index: it must not hold them yet.
+ * _begin() prepares it (*l from fq->mem); _doc() puts the document of
+ * case `case_id` in (nothing when it has no text); _end() releases what
+ * _begin() took (safe with NULL).  Cases are new to the index: it must
+ * not hold them yet.
  */
 struct sqlite_search_load;
 int sqlite_search_load_begin(struct fq *fq, struct sqlite_search_load **l);
-int sqlite_search_load_event(struct fq *fq, struct sqlite_search_load *l,
-			     const struct event_row *e);
-int sqlite_search_load_end(struct fq *fq, struct sqlite_search_load *l,
-			   int ok, long long *n);
+int sqlite_search_load_doc(struct fq *fq, struct sqlite_search_load *l,
+			   long long case_id, const struct search_doc *doc);
+void sqlite_search_load_end(struct sqlite_search_load *l);
 
 #endif

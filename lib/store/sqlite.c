@@ -259,4 +259,5 @@ static const struct store_vfuncs sqlite_vfuncs = {
 	.search_index_case = sqlite_search_index_case,
 	.search_rebuild = sqlite_search_rebuild,
 	.search_check = sqlite_search_check,
+	.import_search = sqlite_import_search,
 };

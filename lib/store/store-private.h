@@ -118,6 +118,8 @@ struct store_vfuncs {
 	int (*search_check)(struct fq *fq,
 			    int (*fn)(struct fq *, long long, void *),
 			    void *arg);
+	int (*import_search)(struct fq *fq, struct store_import *imp,
+			     long long case_id, const struct search_doc *doc);
 };
 
 /* What every driver's connection begins with. */

@@ -370,6 +370,13 @@ store_search_rebuild(struct fq *fq, long long *n)
 }
 
 int
+store_import_search(struct fq *fq, struct store_import *imp,
+		    long long case_id, const struct search_doc *doc)
+{
+	return V(fq)->import_search(fq, imp, case_id, doc);
+}
+
+int
 store_search_check(struct fq *fq,
 		   int (*fn)(struct fq *, long long, void *), void *arg)
 {

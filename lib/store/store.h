@@ -376,10 +376,12 @@ int store_case_holders(struct fq *fq,
  * case and seq are taken.  store_import_big() says the load has proved
  * big: the driver may stop keeping its indexes up until the end.
  * store_import_end() with `ok` finishes that work (the caller then
- * commits); it always releases what store_import_begin() took.  The
- * events of a case come after it and before the next case; the driver
- * keeps the search index of each case as its events are stored (see
- * the search index below), its last at store_import_end().
+ * commits); it always releases what store_import_begin() took.
+ * store_import_search() puts a case's search document (search.h: the
+ * texts of all its events, as search_doc_event() reads them) in the
+ * search index, after its events: the caller builds it as it reads
+ * them, and gives one for every case it stores (one without text is
+ * skipped).
  */
 struct store_import;
 int store_import_begin(struct fq *fq, struct store_import **imp);
@@ -389,6 +391,8 @@ int store_import_event(struct fq *fq, struct store_import *imp,
 		       const struct event_row *e);
 int store_import_big(struct fq *fq, struct store_import *imp);
 int store_import_end(struct fq *fq, struct store_import *imp, int ok);
+int store_import_search(struct fq *fq, struct store_import *imp,
+			long long case_id, const struct search_doc *doc);
 
 /* ------------------------------------------------------------------ */
 /* The search index (fq search, fq list --text) */
@@ -419,7 +423,7 @@ int store_import_end(struct fq *fq, struct store_import *imp, int ok);
  *
  * Consistency.  The index changes in the same transaction as the events
  * it follows: store_search_index_case() after every event appended,
- * store_import_event() as an import stores them.  A case whose index
+ * store_import_search() after an imported case's events.  A case whose index
  * disagrees with its events is never made worse: indexing it fails
  * (FQ_EINTERNAL, naming 'fq search --reindex'), store_search_check()
  * names it, store_search_rebuild() mends every case.
