@@ -156,7 +156,12 @@ reindex(struct fq *fq)
 			n == 1 ? "" : "s");
 }
 
-/* The columns: fq list's, then where the best match is and its snippet. */
+/*
+ * The columns: fq list's, then where the best match is and its snippet.
+ * On a narrow terminal the snippet matters most: the names of the
+ * category, the holder, the owner and the guest go first (the last
+ * first), rather than cut it.
+ */
 static const struct column *
 columns(struct fq *fq, int *n)
 {
@@ -165,12 +170,19 @@ columns(struct fq *fq, int *n)
 		{ "match", "match", NULL, COL_FLEX | COL_MARKS, 60,
 		  cell_match },
 	};
+	static const char *const drop[] = { "category", "holder", "owner",
+					    "guest" };
 	struct column *c;
+	size_t i, k;
 
 	*n = case_list_ncolumns + 2;
 	c = arena_alloc(fq->mem, sizeof(*c) * (size_t)*n);
 	memcpy(c, case_list_columns, sizeof(*c) * (size_t)case_list_ncolumns);
 	memcpy(c + case_list_ncolumns, more, sizeof(more));
+	for (i = 0; i < (size_t)case_list_ncolumns; i++)
+		for (k = 0; k < sizeof(drop) / sizeof(drop[0]); k++)
+			if (!strcmp(c[i].key, drop[k]))
+				c[i].flags |= COL_DROP;
 	return c;
 }
 

@@ -173,7 +173,7 @@ first_match() {
 	assert_line --index 0 "$(printf 'id\tstatus\tnext_due\tlate\tcategory\tholder\towner\tguest\tsummary\tmatch_in\tmatch')"
 	assert_equal "$(cut -f1,9- <<<"${lines[1]}")" "$(printf '5\t客人反映房间太冷\tfollowed\t已请工程部检查暖气阀门')"
 	run -0 --separate-stderr fq search 财务部 --format csv
-	assert_line --index 0 "id,status,next_due,late,category,holder,owner,guest,summary,match_in,match"
+	assert_line --index 0 $'id,status,next_due,late,category,holder,owner,guest,summary,match_in,match\r'
 	assert_line --index 1 --partial ",客人要一瓶胶水,replied,已从财务部借到一瓶，送到806"
 	[[ ${lines[1]} == 3,closed,* ]]
 }
@@ -207,6 +207,27 @@ first_match() {
 	assert_output --partial $'\e[1m空调\e[0m'
 	run -0 fq search 空调 --format markdown
 	assert_output --partial "| 客房**空调**漏水 |"
+}
+
+@test "search: a table's snippet is shown visibly, cut and coloured whole" {
+	# a bidi control put into a case row by hand shows as <U+202E>,
+	# and the word beside it stays marked
+	sqlite3 "$FQ_DB" "UPDATE cases SET summary = '客房空调' || char(8238) || '漏水' WHERE id = 1"
+	run -0 --separate-stderr fq search 漏水 --format table --color always
+	assert_output --partial $'客房空调<U+202E>\e[1m漏水\e[0m'
+	refute_output --partial $'\xe2\x80\xae'
+	run -0 --separate-stderr fq search 漏水 --format tsv
+	assert_output --partial $'\t客房空调<U+202E>漏水'
+	# a late row stays red after the marked word
+	run -0 --separate-stderr fq search 漏水 --format table --color always
+	assert_output --partial $'\e[1m漏水\e[0m\e[31m'
+	# cut to a narrow terminal: the cut ends in an ellipsis, and no
+	# line leaves bold or red on
+	run -0 --separate-stderr env COLUMNS=80 "$FQ_BIN" search 空调 --format table --color always
+	for l in "${lines[@]}"; do
+		[[ $l == *$'\e[0m' ]] || fail "a line leaves a style on: $l"
+	done
+	assert_output --partial $'\e[1m空\e[0m\e[31m\u2026'
 }
 
 @test "search: the same bytes without a locale, as under cron" {

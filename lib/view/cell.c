@@ -21,6 +21,7 @@
 #include "clock.h"
 #include "json.h"
 #include "view-private.h"
+#include "visible.h"
 
 char *
 time_short(struct fq *fq, time_t t)
@@ -116,6 +117,21 @@ cell_unmark(struct fq *fq, const char *s, const char *on, const char *off)
 		n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF);
 		t = arena_printf(fq->mem, "%s%.*s%s", t, (int)n, s, !s[n] ? "" :
 				 s[n] == OUT_MARK_ON[0] ? on : off);
+		s += n + (s[n] != '\0');
+	}
+	return t;
+}
+
+const char *
+cell_marks_visible(struct fq *fq, const char *s)
+{
+	const char *t = "";
+	size_t n;
+
+	while (*s) {
+		n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF);
+		t = arena_printf(fq->mem, "%s%s%.1s", t, text_visible(fq->mem,
+				 arena_strndup(fq->mem, s, n), VIS_FOLD), s + n);
 		s += n + (s[n] != '\0');
 	}
 	return t;
