@@ -423,10 +423,11 @@ int store_import_search(struct fq *fq, struct store_import *imp,
  *
  * Consistency.  The index changes in the same transaction as the events
  * it follows: store_search_index_case() after every event appended,
- * store_import_search() after an imported case's events.  A case whose index
- * disagrees with its events is never made worse: indexing it fails
- * (FQ_EINTERNAL, naming 'fq search --reindex'), store_search_check()
- * names it, store_search_rebuild() mends every case.
+ * store_import_search() after an imported case's events.  A case whose
+ * index disagrees with its events is never made worse: indexing it
+ * fails (FQ_EINTERNAL, naming 'fq search --reindex'),
+ * store_search_check() names it, store_search_rebuild() mends every
+ * case.
  */
 
 /* The order of the hits. */
@@ -456,8 +457,10 @@ int store_search_index_case(struct fq *fq, long long case_id);
  */
 int store_search_rebuild(struct fq *fq, long long *n);
 /*
- * Calls fn with each case whose index disagrees with its events (or
- * that the index holds and the database does not), by id.
+ * Calls fn with each case whose index disagrees with its events, or
+ * that the index holds and the database has no row of, by id (a case
+ * row without events is a damaged record, left to fq verify's other
+ * findings).
  */
 int store_search_check(struct fq *fq,
 		       int (*fn)(struct fq *, long long case_id, void *),

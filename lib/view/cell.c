@@ -125,13 +125,14 @@ cell_unmark(struct fq *fq, const char *s, const char *on, const char *off)
 const char *
 cell_marks_visible(struct fq *fq, const char *s)
 {
-	const char *t = "";
+	const char *t = "", *seg;
 	size_t n;
 
 	while (*s) {
 		n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF);
-		t = arena_printf(fq->mem, "%s%s%.1s", t, text_visible(fq->mem,
-				 arena_strndup(fq->mem, s, n), VIS_FOLD), s + n);
+		seg = text_visible(fq->mem, arena_strndup(fq->mem, s, n),
+				   VIS_FOLD);
+		t = arena_printf(fq->mem, "%s%s%.1s", t, seg, s + n);
 		s += n + (s[n] != '\0');
 	}
 	return t;
