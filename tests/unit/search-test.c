@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "json.h"
 #include "search.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -310,6 +311,35 @@ test_docs(void)
 	arena_free(a);
 }
 
+/*
+ * search_doc_data(), as fq import calls it with the data it has parsed:
+ * the same document as search_doc_event() makes of the stored text.
+ */
+static void
+test_doc_data(void)
+{
+	struct arena *a = arena_new();
+	struct search_doc d, e;
+	struct val *v;
+	char err[64];
+	const char *data = "{\"text\":\"房号错了\",\"changes\":{\"room\":"
+			   "{\"old\":\"1208\",\"new\":\"1209\"}}}";
+
+	search_doc_reset(&d, a);
+	search_doc_reset(&e, a);
+	json_parse(a, data, strlen(data), &v, err, sizeof(err));
+	check_int(search_doc_data(&d, 4, "amended", v), 1,
+		  "doc data: an amendment adds text");
+	search_doc_event(&e, 4, "amended", data);
+	check(search_doc_digest(&d, 0) == search_doc_digest(&e, 0) &&
+	      d.last == e.last, "doc data: the same document as from the "
+	      "stored text", d.col[SEARCH_BODY].s, e.col[SEARCH_BODY].s);
+	check_int(search_doc_data(&d, 5, "followed", NULL), -1,
+		  "doc data: no object");
+	check_int(d.last, 4, "doc data: ... adds nothing");
+	arena_free(a);
+}
+
 /* One hit of words in a text: the snippet marked with [ and ]. */
 static const char *
 hit(struct fq *fq, const char *query, const char *text, int phone)
@@ -436,6 +466,7 @@ main(void)
 	test_words();
 	test_grams();
 	test_docs();
+	test_doc_data();
 	test_hits();
 	test_sources();
 	printf("1..%d\n", num);
