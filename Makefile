@@ -127,6 +127,12 @@ build/width-test: tests/unit/width-test.c build/obj/lib/view/width.o \
 		build/obj/lib/utf8.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
 
+# The pure part of fq search: folding, words, grams, snippets.
+SEARCH_TEST_OBJ = $(addprefix build/obj/lib/,search.o fold.o json.o val.o \
+	utf8.o) $(TIME_OBJ)
+build/search-test: tests/unit/search-test.c $(SEARCH_TEST_OBJ)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^
+
 deps-test:
 	@msg=$$(tests/deps.sh test) || { echo "make: $$msg" >&2; exit 1; }
 
@@ -135,7 +141,7 @@ lint-man:
 	if [ -n "$$out" ]; then echo "$$out" >&2; exit 1; fi
 
 test: deps-test po-check fq build/san/fq build/calendar-test build/time-test \
-	build/width-test
+	build/width-test build/search-test
 	@tests/run ./fq build/san/fq
 
 check: test

@@ -27,6 +27,7 @@ COMMAND(init);
 COMMAND(log);
 COMMAND(show);
 COMMAND(list);
+COMMAND(search);
 COMMAND(route);
 COMMAND(policy);
 COMMAND(help);

@@ -4,50 +4,36 @@
 #include "cases.h"
 #include "cmds.h"
 #include "filter.h"
-#include "lifecycle.h"
-#include "names.h"
 #include "out.h"
 #include "outcase.h"
-#include "policy.h"
+#include "find.h"
 
 const char usage_list[] =
 	"fq list [--status open|replied|closed|declined|all] [--dept D]\n"
 	"               [--owner U] [--handler U] [--category C] [--guest G]\n"
-	"               [--room R] [--since WHEN] [--until WHEN] [--limit N]";
+	"               [--room R] [--text TEXT] [--since WHEN]\n"
+	"               [--until WHEN] [--limit N]";
 
-static const char *
-guest_cell(struct fq *fq, const struct val *row)
-{
-	const char *g = v_get_str(row, "guest.name");
-	const char *r = v_get_str(row, "guest.room");
+enum { OPT_TEXT = 256 };
 
-	if (g && r)
-		return arena_printf(fq->mem, "%s %s", g, r);
-	return g ? g : r;
-}
-
-static const struct column columns[] = {
-	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
-	{ "status", "status", NULL, 0, 0, NULL },
-	{ "next_due", "due", NULL, 0, 0, NULL },
-	{ "late", "late", NULL, 0, 0, NULL },
-	{ "category", "category", NULL, 0, 12, cell_category },
-	{ "holder", "holder", NULL, 0, 24, cell_holder },
-	{ "owner", "owner", NULL, 0, 10, cell_owner },
-	{ "guest", "guest", NULL, 0, 16, guest_cell },
-	{ "summary", "summary", NULL, COL_FLEX, 40, NULL },
+static const struct option list_options[] = {
+	{ "text", required_argument, NULL, OPT_TEXT },
+	{ NULL, 0, NULL, 0 },
 };
 
-/* Adds one case to the rows (with next_due for the table). */
+/* Keeps the value of --text. */
+static int
+take_text(struct fq *fq, int opt, const char *value, void *arg)
+{
+	*(const char **)arg = value;
+	return 0;
+}
+
+/* Adds one case to the rows. */
 static int
 add_row(struct fq *fq, struct fq_case *c, void *arg)
 {
-	struct val *row;
-
-	case_catch_up(fq, c);
-	row = case_json(fq, c);
-	v_set_time(fq->mem, row, "next_due", case_next_due(c));
-	v_push(fq->mem, arg, row);
+	v_push(fq->mem, arg, case_list_row(fq, c));
 	return 0;
 }
 
@@ -55,12 +41,23 @@ int
 cmd_list(struct fq *fq, int argc, char **argv)
 {
 	struct case_filter f = { 0 };
+	const char *text = NULL;
+	const struct filter_extra x = { list_options, take_text, &text, 0, 0,
+					NULL };
+	struct search_terms t;
 	struct val *rows = v_arr(fq->mem);
 	int rc;
 
-	if ((rc = filter_parse(fq, argc, argv, &f)) ||
-	    (rc = cases_each(fq, &f, add_row, rows)))
+	if ((rc = filter_parse_extra(fq, argc, argv, &f, &x)))
 		return rc;
-	return out_list(fq, columns, sizeof(columns) / sizeof(columns[0]),
-			rows);
+	if (text) {
+		if ((rc = search_terms_parse(fq, 1, (char *const *)&text,
+					     &t)) ||
+		    (rc = find_cases(fq, &t, &f, SEARCH_NEWEST, add_row,
+				     rows)))
+			return rc;
+	} else if ((rc = cases_each(fq, &f, add_row, rows))) {
+		return rc;
+	}
+	return out_list(fq, case_list_columns, case_list_ncolumns, rows);
 }

@@ -52,7 +52,9 @@ event_add_as(struct fq *fq, long long case_id, const char *actor,
 	    (rc = store_next_seq(fq, case_id, &e.seq)))
 		return rc;
 	chain_append(&e, head_id, head, digest);
-	return store_event_append(fq, &e);
+	if ((rc = store_event_append(fq, &e)))
+		return rc;
+	return store_search_index_case(fq, case_id);
 }
 
 int

@@ -189,6 +189,72 @@ check_holders(struct fq *fq, const struct store_holders *h, void *arg)
 	return 0;
 }
 
+/* A walk of one case's record: whole while its events are as fq wrote. */
+struct record {
+	long long seq;		/* the last seq seen */
+	int whole;
+};
+
+/* Checks one event of a case's record (store_events_of callback). */
+static int
+record_event(struct fq *fq, const struct event_row *e, void *arg)
+{
+	struct record *w = arg;
+	char want[CHAIN_HEX];
+
+	if (!e->actor || !e->kind || !e->data || !e->prev || !e->digest ||
+	    e->seq != ++w->seq || (e->seq == 1 && strcmp(e->kind, "logged"))) {
+		w->whole = 0;
+		return 0;
+	}
+	if (chain_digest(e, want) || strcmp(want, e->digest))
+		w->whole = 0;
+	return 0;
+}
+
+/* The cases whose search index disagrees with their events. */
+struct search_finding {
+	long long n, first;
+};
+
+/*
+ * Counts a case the search index disagrees with, unless its record is
+ * damaged: the chain's and the sequences' findings name that already
+ * (a case with no record at all is one the index holds and the
+ * database has not).
+ */
+static int
+search_disagrees(struct fq *fq, long long case_id, void *arg)
+{
+	struct search_finding *s = arg;
+	struct record w = { 0, 1 };
+	int rc;
+
+	if ((rc = store_events_of(fq, case_id, record_event, &w)))
+		return rc;
+	if (w.seq > 0 && !w.whole)
+		return 0;
+	if (s->n++ == 0)
+		s->first = case_id;
+	return 0;
+}
+
+/* The search index against the events (one finding for them all). */
+static int
+search_index(struct fq *fq, struct verify_result *r)
+{
+	struct search_finding s = { 0, 0 };
+	int rc;
+
+	if ((rc = store_search_check(fq, search_disagrees, &s)))
+		return rc;
+	if (s.n > 0)
+		problem(fq, r, "search index: case #%lld%s disagrees with its "
+			"events; run 'fq search --reindex'", s.first, s.n > 1 ?
+			arena_printf(fq->mem, " and %lld more", s.n - 1) : "");
+	return 0;
+}
+
 int
 verify_head(struct fq *fq, struct verify_result *r, const char *head)
 {
@@ -213,7 +279,8 @@ verify_all(struct fq *fq, struct verify_result *r)
 	if ((rc = store_integrity(fq, integrity_problem, r)) ||
 	    (rc = chain(fq, r)) ||
 	    (rc = store_case_seqs(fq, check_seqs, r)) ||
-	    (rc = store_case_holders(fq, check_holders, r)))
+	    (rc = store_case_holders(fq, check_holders, r)) ||
+	    (rc = search_index(fq, r)))
 		return rc;
 	return 0;
 }

@@ -120,3 +120,11 @@ some_night() {
 	at 2026-11-27T09:02:00+08:00 fq --as wang.qiang reply "$a" "手机已找到" >/dev/null
 	at 2026-11-27T09:20:00+08:00 fq callback "$a" "周先生已取回手机" >/dev/null
 }
+
+# The schema version this fq writes: that of a database it has just made.
+# (tests/init.bats asserts the number itself.)
+schema_now() {
+	local d="$BATS_TEST_TMPDIR/schema-now.db"
+	[ -f "$d" ] || FQ_DB="$d" "$FQ_BIN" init >/dev/null 2>&1
+	sqlite3 "$d" 'PRAGMA user_version'
+}

@@ -78,36 +78,69 @@ parse_limit(struct fq *fq, const char *s, long *limit)
 	return 0;
 }
 
-int
-filter_parse(struct fq *fq, int argc, char **argv, struct case_filter *f)
+/* The filter options and the extra ones, as one table (from the arena). */
+static const struct option *
+all_options(struct fq *fq, const struct filter_extra *x)
 {
+	struct option *all;
+	size_t n = 0, m = sizeof(longopts) / sizeof(longopts[0]);
+
+	if (!x || !x->options)
+		return longopts;
+	while (x->options[n].name)
+		n++;
+	all = arena_alloc(fq->mem, sizeof(*all) * (n + m));
+	memcpy(all, x->options, sizeof(*all) * n);
+	memcpy(all + n, longopts, sizeof(*all) * m);
+	return all;
+}
+
+/* Reads one filter option into f. */
+static int
+take_filter(struct fq *fq, int c, struct case_filter *f)
+{
+	switch (c) {
+	case 's': f->status = optarg; break;
+	case 'd': f->department = optarg; break;
+	case 'o': f->owner = optarg; break;
+	case 'H': f->handler = optarg; break;
+	case 'c': f->category = optarg; break;
+	case 'g': f->guest = optarg; break;
+	case 'r': f->room = optarg; break;
+	case 'S': return when_parse(fq, optarg, "--since", &f->since);
+	case 'U': return when_parse(fq, optarg, "--until", &f->until);
+	case 'n': return parse_limit(fq, optarg, &f->limit);
+	default: return FQ_EUSAGE;
+	}
+	return 0;
+}
+
+int
+filter_parse_extra(struct fq *fq, int argc, char **argv,
+		   struct case_filter *f, const struct filter_extra *x)
+{
+	const struct option *opts = all_options(fq, x);
 	int c, rc;
 
 	opts_reset();
-	while ((c = opts_next(fq, argc, argv, "", longopts)) != -1) {
-		rc = 0;
-		switch (c) {
-		case 's': f->status = optarg; break;
-		case 'd': f->department = optarg; break;
-		case 'o': f->owner = optarg; break;
-		case 'H': f->handler = optarg; break;
-		case 'c': f->category = optarg; break;
-		case 'g': f->guest = optarg; break;
-		case 'r': f->room = optarg; break;
-		case 'S':
-			rc = when_parse(fq, optarg, "--since", &f->since);
-			break;
-		case 'U':
-			rc = when_parse(fq, optarg, "--until", &f->until);
-			break;
-		case 'n': rc = parse_limit(fq, optarg, &f->limit); break;
-		default: return FQ_EUSAGE;
-		}
+	while ((c = opts_next(fq, argc, argv, "", opts)) != -1) {
+		if (c >= 256 && x && x->take)
+			rc = x->take(fq, c, optarg, x->arg);
+		else
+			rc = take_filter(fq, c, f);
 		if (rc)
 			return rc;
 	}
-	if ((rc = opts_count(fq, argc, argv, 0, 0, "")))
+	if ((rc = x ? opts_count(fq, argc, argv, x->min_args, x->max_args,
+				 x->args_what ? x->args_what : "") :
+		  opts_count(fq, argc, argv, 0, 0, "")))
 		return rc;
 	resolve_names(fq, f);
 	return check_filter(fq, f);
+}
+
+int
+filter_parse(struct fq *fq, int argc, char **argv, struct case_filter *f)
+{
+	return filter_parse_extra(fq, argc, argv, f, NULL);
 }

@@ -477,6 +477,8 @@ read_events(struct reader *rd, const struct val *events,
 		    (rc = check_event(rd, e, i)) ||
 		    (rc = import_story_add(rd, &story, e, data)))
 			return rc;
+		search_doc_data(&rec->doc, e->id, e->kind,
+				v_get(events->items[i], "data"));
 	}
 	rec->nevents = events->n;
 	return import_story_agrees(rd, &story, &rec->c);
@@ -494,6 +496,7 @@ import_line(struct reader *rd, const char *s, size_t n)
 
 	memset(rec, 0, sizeof(*rec));
 	rec->line = rd->line;
+	search_doc_reset(&rec->doc, b->mem);
 	if (json_parse(b->mem, s, n, &v, err, sizeof(err)))
 		return bad(rd, "not JSON: %s", err);
 	if ((rc = read_case(rd, v, &rec->c, &events)) ||

@@ -212,6 +212,9 @@ store_record(struct importer *im, const struct record *rec)
 		if ((rc = on_line(im, store_import_event(fq, im->store,
 							  &rec->events[i]))))
 			return rc;
+	if ((rc = on_line(im, store_import_search(fq, im->store, rec->c.id,
+						  &rec->doc))))
+		return rc;
 	im->r->cases++;
 	im->r->events += rec->nevents;
 	return maybe_big(im);

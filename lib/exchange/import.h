@@ -22,6 +22,7 @@
 #include "chain.h"
 #include "exchange.h"
 #include "policy.h"
+#include "search.h"
 
 #define BATCH_LINES 256		/* lines read and stored together */
 #define NBATCH 4		/* batches between the threads */
@@ -49,6 +50,7 @@ struct record {
 	struct fq_case c;
 	struct event_row *events;
 	int nevents;
+	struct search_doc doc;	/* the texts of its events, for search */
 	const char *warn;	/* warnings about the line, or NULL */
 };
 

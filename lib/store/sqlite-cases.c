@@ -3,18 +3,11 @@
  */
 #include <string.h>
 
+#include "sqlite-cases.h"
 #include "sqlite-ops.h"
-#include "sqlite-stmt.h"
 
-#define CASE_COLUMNS \
-	"id, summary, details, guest_name, room, phone, via, category, " \
-	"department, handler, owner, status, major, first_contact, " \
-	"waiting_since, waiting_until, created_at, updated_at, closed_at, " \
-	"due_accept, due_reply, due_resolve, due_promise, request_key"
-
-/* Fills c from a row selected with CASE_COLUMNS (text in fq->mem). */
-static void
-case_row(const struct sq *q, struct fq_case *c)
+void
+sqlite_case_row(const struct sq *q, struct fq_case *c)
 {
 	int k;
 
@@ -125,7 +118,7 @@ one_case(struct sq *q, struct fq_case *c, int *found)
 {
 	*found = sq_step(q) == 1;
 	if (*found)
-		case_row(q, c);
+		sqlite_case_row(q, c);
 	return sq_done(q);
 }
 
@@ -160,9 +153,8 @@ sqlite_cases_count(struct fq *fq, long long *n)
 	return sq_one_int(&q, n, NULL);
 }
 
-/* Binds the filters that are set; the SQL tests each for NULL. */
-static void
-bind_filter(struct sq *q, const struct case_filter *f)
+void
+sqlite_bind_filter(struct sq *q, const struct case_filter *f)
 {
 	const char *status = f->status;
 
@@ -180,20 +172,6 @@ bind_filter(struct sq *q, const struct case_filter *f)
 	sq_time(q, ":until", f->until);
 	sq_int(q, ":limit", f->limit > 0 ? f->limit : -1);
 }
-
-/* The WHERE clause shared by every listing (each filter may be null). */
-#define FILTERS \
-	"(:status IS NULL OR status = :status) " \
-	"AND (:department IS NULL OR department = :department) " \
-	"AND (:owner IS NULL OR owner = :owner) " \
-	"AND (:handler IS NULL OR handler = :handler) " \
-	"AND (:category IS NULL OR category = :category) " \
-	"AND (:guest IS NULL OR instr(guest_name, :guest) > 0) " \
-	"AND (:room IS NULL OR room = :room) " \
-	"AND (:involves IS NULL OR owner = :involves " \
-	"     OR handler = :involves) " \
-	"AND (:since IS NULL OR created_at >= :since) " \
-	"AND (:until IS NULL OR created_at < :until) "
 
 /*
  * Prepares the listing for a filter; the active set uses the partial
@@ -214,7 +192,7 @@ filter_query(struct fq *fq, struct sq *q, const struct case_filter *f)
 	};
 
 	sq_prepare(fq, q, sql[f->status != NULL][f->oldest_first != 0]);
-	bind_filter(q, f);
+	sqlite_bind_filter(q, f);
 }
 
 /* Calls fn for each case row a query gives, then finalizes it. */
@@ -225,7 +203,7 @@ each_row(struct sq *q, store_case_fn *fn, void *arg)
 	int rc = 0, done;
 
 	while (rc == 0 && sq_step(q) == 1) {
-		case_row(q, &c);
+		sqlite_case_row(q, &c);
 		rc = fn(q->fq, &c, arg);
 	}
 	done = sq_done(q);

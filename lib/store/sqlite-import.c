@@ -5,12 +5,15 @@
  * are written once, at the commit, rather than as the cache spills; and
  * once the load proves big, the secondary indexes dropped and made again
  * at the end, inside the same transaction (SQLITE.md: cheaper than
- * keeping them up row by row).
+ * keeping them up row by row).  The search index of each case is put in
+ * after its events (sqlite-search.h), from the document its caller
+ * built as it read them: nothing is read back at the end.
  */
 #include <stdio.h>
 
 #include "sqlite-ops.h"
 #include "sqlite-schema.h"
+#include "sqlite-search.h"
 #include "sqlite-stmt.h"
 
 #define IMPORT_CACHE_KIB 262144	/* the page cache for a load (256 MiB) */
@@ -21,6 +24,7 @@ struct sqlite_import {
 	long long cache_size;	/* PRAGMA cache_size before; 0: unread */
 	struct sqlite_indexes ix;
 	int dropped;		/* 1 while the indexes are dropped */
+	struct sqlite_search_load *search;	/* the cases' search index */
 };
 
 /* The parameters of the case INSERT, in the order of case_params. */
@@ -107,7 +111,8 @@ sqlite_import_begin(struct fq *fq, struct store_import **imp)
 	if ((rc = sq_bulk_prepare(fq, &im->cases, CASE_INSERT, case_params,
 				  NCP)) ||
 	    (rc = sq_bulk_prepare(fq, &im->events, EVENT_INSERT,
-				  event_params, NEP)))
+				  event_params, NEP)) ||
+	    (rc = sqlite_search_load_begin(fq, &im->search)))
 		return rc;
 	return cache_grow(fq, im);
 }
@@ -182,6 +187,15 @@ sqlite_import_event(struct fq *fq, struct store_import *imp,
 }
 
 int
+sqlite_import_search(struct fq *fq, struct store_import *imp,
+		     long long case_id, const struct search_doc *doc)
+{
+	struct sqlite_import *im = (struct sqlite_import *)imp;
+
+	return sqlite_search_load_doc(fq, im->search, case_id, doc);
+}
+
+int
 sqlite_import_big(struct fq *fq, struct store_import *imp)
 {
 	struct sqlite_import *im = (struct sqlite_import *)imp;
@@ -201,6 +215,7 @@ sqlite_import_end(struct fq *fq, struct store_import *imp, int ok)
 	struct sqlite_import *im = (struct sqlite_import *)imp;
 	int rc = 0;
 
+	sqlite_search_load_end(im->search);
 	if (ok && im->dropped && (rc = sqlite_indexes_make(fq, &im->ix)) == 0)
 		im->dropped = 0;
 	sq_bulk_done(&im->cases);

@@ -87,6 +87,17 @@ int sqlite_import_event(struct fq *fq, struct store_import *imp,
 			const struct event_row *e, enum store_taken *taken);
 int sqlite_import_big(struct fq *fq, struct store_import *imp);
 int sqlite_import_end(struct fq *fq, struct store_import *imp, int ok);
+int sqlite_import_search(struct fq *fq, struct store_import *imp,
+			 long long case_id, const struct search_doc *doc);
+
+/* sqlite-search.c */
+int sqlite_search(struct fq *fq, const struct search_terms *t,
+		  const struct case_filter *f, enum search_order order,
+		  store_case_fn *fn, void *arg);
+int sqlite_search_index_case(struct fq *fq, long long case_id, int *agrees);
+int sqlite_search_rebuild(struct fq *fq, long long *n);
+int sqlite_search_check(struct fq *fq,
+			int (*fn)(struct fq *, long long, void *), void *arg);
 
 /* sqlite-chain.c */
 int sqlite_chain_version(struct fq *fq, long long id, int *version);

@@ -256,4 +256,9 @@ static const struct store_vfuncs sqlite_vfuncs = {
 	.import_end = sqlite_import_end,
 
 	.chain_version = sqlite_chain_version,
+	.search = sqlite_search,
+	.search_index_case = sqlite_search_index_case,
+	.search_rebuild = sqlite_search_rebuild,
+	.search_check = sqlite_search_check,
+	.import_search = sqlite_import_search,
 };

@@ -109,6 +109,18 @@ struct store_vfuncs {
 	int (*import_end)(struct fq *fq, struct store_import *imp, int ok);
 
 	int (*chain_version)(struct fq *fq, long long id, int *version);
+	int (*search)(struct fq *fq, const struct search_terms *t,
+		      const struct case_filter *f, enum search_order order,
+		      store_case_fn *fn, void *arg);
+	/* *agrees 0: the index held of the case disagrees with its events */
+	int (*search_index_case)(struct fq *fq, long long case_id,
+				 int *agrees);
+	int (*search_rebuild)(struct fq *fq, long long *n);
+	int (*search_check)(struct fq *fq,
+			    int (*fn)(struct fq *, long long, void *),
+			    void *arg);
+	int (*import_search)(struct fq *fq, struct store_import *imp,
+			     long long case_id, const struct search_doc *doc);
 };
 
 /* What every driver's connection begins with. */

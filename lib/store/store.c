@@ -344,3 +344,47 @@ store_chain_version(struct fq *fq, long long id, int *version)
 {
 	return V(fq)->chain_version(fq, id, version);
 }
+
+/* ---- The search index ---- */
+
+int
+store_search(struct fq *fq, const struct search_terms *t,
+	     const struct case_filter *f, enum search_order order,
+	     store_case_fn *fn, void *arg)
+{
+	return V(fq)->search(fq, t, f, order, fn, arg);
+}
+
+int
+store_search_index_case(struct fq *fq, long long case_id)
+{
+	int agrees = 1, rc;
+
+	if ((rc = V(fq)->search_index_case(fq, case_id, &agrees)))
+		return rc;
+	if (!agrees)
+		return fq_fail(fq, FQ_EINTERNAL, "the search index of case "
+			       "#%lld disagrees with its events; run 'fq "
+			       "verify', then 'fq search --reindex'", case_id);
+	return 0;
+}
+
+int
+store_search_rebuild(struct fq *fq, long long *n)
+{
+	return V(fq)->search_rebuild(fq, n);
+}
+
+int
+store_import_search(struct fq *fq, struct store_import *imp,
+		    long long case_id, const struct search_doc *doc)
+{
+	return V(fq)->import_search(fq, imp, case_id, doc);
+}
+
+int
+store_search_check(struct fq *fq,
+		   int (*fn)(struct fq *, long long, void *), void *arg)
+{
+	return V(fq)->search_check(fq, fn, arg);
+}

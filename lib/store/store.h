@@ -71,6 +71,7 @@
 
 #include <time.h>
 #include "fq.h"
+#include "search.h"	/* the words of a search, a case's gram tokens */
 
 /* ------------------------------------------------------------------ */
 /* The rows */
@@ -377,6 +378,11 @@ int store_case_holders(struct fq *fq,
  * big: the driver may stop keeping its indexes up until the end.
  * store_import_end() with `ok` finishes that work (the caller then
  * commits); it always releases what store_import_begin() took.
+ * store_import_search() puts a case's search document (search.h: the
+ * texts of all its events, as search_doc_event() reads them) in the
+ * search index, after its events: the caller builds it as it reads
+ * them, and gives one for every case it stores (one without text is
+ * skipped).
  */
 struct store_import;
 int store_import_begin(struct fq *fq, struct store_import **imp);
@@ -386,6 +392,80 @@ int store_import_event(struct fq *fq, struct store_import *imp,
 		       const struct event_row *e);
 int store_import_big(struct fq *fq, struct store_import *imp);
 int store_import_end(struct fq *fq, struct store_import *imp, int ok);
+int store_import_search(struct fq *fq, struct store_import *imp,
+			long long case_id, const struct search_doc *doc);
+
+/* ------------------------------------------------------------------ */
+/* The search index (fq search, fq list --text) */
+
+/*
+ * What every driver guarantees for search (search.h says what the words
+ * and the grams are):
+ *
+ * Matching.  A case matches when every word of the search stands, as a
+ * run of its folded characters, in one of the case's texts: those that
+ * search_doc_event() finds in its events (which hold the case row's
+ * texts as they were logged and as amended).  No other word boundary
+ * counts, so a word of one or two Chinese characters matches inside a
+ * longer run.  A phone fragment also matches by its digits alone
+ * (struct search_word's alt).  The other filters are those of
+ * store_cases_each(), f->status NULL meaning "not closed"; f->limit
+ * stops the walk early, so a search with --limit costs what its first
+ * hits cost, not what the database holds.
+ *
+ * The index.  A driver may keep any index that matches so, and answers
+ * a search from it without reading every case: the SQLite driver keeps
+ * the gram documents of search_doc (bigrams, four base-36 letters a
+ * code point) in an FTS5 table, a word being the phrase of its bigrams;
+ * a PostgreSQL driver may keep the same tokens in a tsvector ('simple'
+ * configuration, GIN index; a word is then a <-> phrase, one character a
+ * :* prefix), or the folded texts under a pg_trgm index with a scan of
+ * the words under three characters bounded by the other filters.
+ *
+ * Consistency.  The index changes in the same transaction as the events
+ * it follows: store_search_index_case() after every event appended,
+ * store_import_search() after an imported case's events.  A case whose
+ * index disagrees with its events is never made worse: indexing it
+ * fails (FQ_EINTERNAL, naming 'fq search --reindex'),
+ * store_search_check() names it, store_search_rebuild() mends every
+ * case.
+ */
+
+/* The order of the hits. */
+enum search_order {
+	SEARCH_NEWEST,		/* by case number, newest first */
+	SEARCH_RELEVANCE,	/* best first (the summary and the guest's
+				   lines weigh more), then newest */
+};
+
+/*
+ * Calls fn for each case holding every word of t and matching f, in
+ * `order`, up to f->limit (f->oldest_first is not read).
+ */
+int store_search(struct fq *fq, const struct search_terms *t,
+		 const struct case_filter *f, enum search_order order,
+		 store_case_fn *fn, void *arg);
+/*
+ * Brings the index of case `case_id` up to its events, inside the write
+ * transaction that appended them (nothing to do when they carry no
+ * text).  FQ_EINTERNAL when the index held of the case disagrees with
+ * its events.
+ */
+int store_search_index_case(struct fq *fq, long long case_id);
+/*
+ * Empties the index and builds it anew from every case's events, inside
+ * the caller's write transaction; *n is the number of cases indexed.
+ */
+int store_search_rebuild(struct fq *fq, long long *n);
+/*
+ * Calls fn with each case whose index disagrees with its events, or
+ * that the index holds and the database has no row of, by id (a case
+ * row without events is a damaged record, left to fq verify's other
+ * findings).
+ */
+int store_search_check(struct fq *fq,
+		       int (*fn)(struct fq *, long long case_id, void *),
+		       void *arg);
 
 /* ------------------------------------------------------------------ */
 /* Digest versions (chain.h) */

@@ -18,12 +18,15 @@
  * deadline, an event kind: words.h) in the language of the messages;
  * "yes" and "no" are translated too.  TSV, CSV and JSON never are.
  */
+#include <string.h>
+
 #include "calendar.h"
 #include "clock.h"
 #include "i18n.h"
 #include "json.h"
 #include "view-private.h"
 #include "words.h"
+#include "visible.h"
 
 char *
 time_short(struct fq *fq, time_t t)
@@ -127,6 +130,37 @@ words_text(struct fq *fq, const struct val *v, enum cell_mode m)
 }
 
 const char *
+cell_unmark(struct fq *fq, const char *s, const char *on, const char *off)
+{
+	const char *t = "";
+	size_t n;
+
+	while (*s) {
+		n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF);
+		t = arena_printf(fq->mem, "%s%.*s%s", t, (int)n, s, !s[n] ? "" :
+				 s[n] == OUT_MARK_ON[0] ? on : off);
+		s += n + (s[n] != '\0');
+	}
+	return t;
+}
+
+const char *
+cell_marks_visible(struct fq *fq, const char *s)
+{
+	const char *t = "", *seg;
+	size_t n;
+
+	while (*s) {
+		n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF);
+		seg = text_visible(fq->mem, arena_strndup(fq->mem, s, n),
+				   VIS_FOLD);
+		t = arena_printf(fq->mem, "%s%s%.1s", t, seg, s + n);
+		s += n + (s[n] != '\0');
+	}
+	return t;
+}
+
+const char *
 cell_text(struct fq *fq, const struct column *c, const struct val *row,
 	  enum cell_mode m)
 {
@@ -135,6 +169,10 @@ cell_text(struct fq *fq, const struct column *c, const struct val *row,
 
 	if (c->render) {
 		s = c->render(fq, row);
+		/* Marks: bold in a table (table.c), **bold** in Markdown. */
+		if (s && (c->flags & COL_MARKS) && m != M_SHORT)
+			s = m == M_LOCAL ? cell_unmark(fq, s, "**", "**") :
+			    cell_unmark(fq, s, "", "");
 		return s ? s : text_of(fq, NULL, m);
 	}
 	if (m == M_SHORT && (c->flags & COL_ISO))

@@ -47,7 +47,15 @@ enum {
 	COL_ISO = 4,		/* table: show a V_TIME as "YYYY-MM-DD HH:MM", not short */
 	COL_DROP = 8,		/* table: left out when the table does not fit */
 	COL_WORD = 16,		/* table, Markdown: fq's words, translated */
+	COL_MARKS = 32,		/* text with marked spans (OUT_MARK_ON/OFF) */
 };
+
+/*
+ * A COL_MARKS cell's text marks spans between these bytes: bold in a
+ * table when colour is on, **bold** in Markdown, left out elsewhere.
+ */
+#define OUT_MARK_ON "\001"
+#define OUT_MARK_OFF "\002"
 
 struct column {
 	const char *key;	/* TSV/CSV header; the row's key when no path */

@@ -4,6 +4,7 @@
  */
 #include "clock.h"
 #include "i18n.h"
+#include "lifecycle.h"
 #include "names.h"
 #include "out.h"
 #include "outcase.h"
@@ -49,6 +50,44 @@ const char *
 cell_category(struct fq *fq, const struct val *row)
 {
 	return category_name(fq->pol, v_get_str(row, "category"));
+}
+
+/* The guest's name and room, for the list's guest column. */
+static const char *
+guest_cell(struct fq *fq, const struct val *row)
+{
+	const char *g = v_get_str(row, "guest.name");
+	const char *r = v_get_str(row, "guest.room");
+
+	if (g && r)
+		return arena_printf(fq->mem, "%s %s", g, r);
+	return g ? g : r;
+}
+
+const struct column case_list_columns[] = {
+	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
+	{ "status", "status", NULL, 0, 0, NULL },
+	{ "next_due", "due", NULL, 0, 0, NULL },
+	{ "late", "late", NULL, 0, 0, NULL },
+	{ "category", "category", NULL, 0, 12, cell_category },
+	{ "holder", "holder", NULL, 0, 24, cell_holder },
+	{ "owner", "owner", NULL, 0, 10, cell_owner },
+	{ "guest", "guest", NULL, 0, 16, guest_cell },
+	{ "summary", "summary", NULL, COL_FLEX, 40, NULL },
+};
+
+const int case_list_ncolumns =
+	sizeof(case_list_columns) / sizeof(case_list_columns[0]);
+
+struct val *
+case_list_row(struct fq *fq, struct fq_case *c)
+{
+	struct val *row;
+
+	case_catch_up(fq, c);
+	row = case_json(fq, c);
+	v_set_time(fq->mem, row, "next_due", case_next_due(c));
+	return row;
 }
 
 const char *

@@ -9,6 +9,7 @@
 #define FQ_OUTCASE_H
 
 #include "cases.h"
+#include "out.h"
 
 /* Prints the case after a step; `what` says what happened ("closed"). */
 int out_case_step(struct fq *fq, const struct fq_case *c, const char *what);
@@ -23,6 +24,16 @@ const char *case_due_line(struct fq *fq, const struct fq_case *c);
 const char *cell_owner(struct fq *fq, const struct val *row);
 const char *cell_holder(struct fq *fq, const struct val *row);
 const char *cell_category(struct fq *fq, const struct val *row);
+
+/*
+ * The columns of a list of cases, in their documented order (fq list;
+ * fq search appends its own), and one row of it: the case as
+ * case_json() gives it, a wait past its end resumed in memory, with
+ * next_due added.
+ */
+extern const struct column case_list_columns[];
+extern const int case_list_ncolumns;
+struct val *case_list_row(struct fq *fq, struct fq_case *c);
 
 /* "周先生 · 1208 · 139****5678 · by phone" (masked: the phone's middle). */
 const char *case_guest_line(struct fq *fq, const struct fq_case *c,

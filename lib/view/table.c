@@ -104,9 +104,13 @@ table_fill(struct fq *fq, struct table *t, const struct val *rows)
 				s = cell_text(fq, c, rows->items[l - 1],
 					      M_SHORT);
 			/* A cell is one line: its line breaks are spaces. */
-			s = rtrim(fq->mem, text_visible(fq->mem, s, VIS_FOLD));
+			s = rtrim(fq->mem, c->flags & COL_MARKS ?
+				  cell_marks_visible(fq, s) :
+				  text_visible(fq->mem, s, VIS_FOLD));
 			t->text[l * t->ncols + i] = s;
-			if ((w = str_width(s)) > t->natural[i])
+			if ((w = str_width(c->flags & COL_MARKS ?
+					   cell_unmark(fq, s, "", "") : s)) >
+			    t->natural[i])
 				t->natural[i] = w;
 		}
 	}
@@ -192,6 +196,63 @@ table_fit(struct table *t, int limit)
 	table_shrink(t, limit, 0, CUT_MIN);
 }
 
+/* Bytes of marked text whose unmarked text fits in `cols` columns. */
+static size_t
+marked_prefix(struct fq *fq, const char *s, int cols)
+{
+	size_t at = 0, n, k;
+	const char *seg;
+
+	while (s[at]) {
+		if ((n = strcspn(s + at, OUT_MARK_ON OUT_MARK_OFF)) == 0) {
+			at++;
+			continue;
+		}
+		seg = arena_strndup(fq->mem, s + at, n);
+		if ((k = width_prefix(seg, cols)) < n)
+			return at + k;
+		cols -= str_width(seg);
+		at += n;
+	}
+	return at;
+}
+
+/*
+ * Prints marked text in `cols` columns as width_print_cut() does (padded
+ * when `pad`), the marked spans in bold when colour is on; `on` is the
+ * line's own style, taken up again after each.
+ */
+static void
+print_marked(struct fq *fq, const char *s, int cols, int pad, const char *on)
+{
+	int w = str_width(cell_unmark(fq, s, "", "")), used, bold = 0;
+	const char *seg;
+	size_t n;
+
+	if (w > cols)	/* cut: the marks in what is left stay */
+		s = arena_strndup(fq->mem, s, marked_prefix(fq, s, cols - 1));
+	for (used = 0; *s || bold; s += n) {
+		if ((n = strcspn(s, OUT_MARK_ON OUT_MARK_OFF)) > 0) {
+			seg = arena_strndup(fq->mem, s, n);
+			width_print(stdout, seg, str_width(seg), 0);
+			used += str_width(seg);
+			continue;
+		}
+		/* A mark, or the end of a cut inside a marked span. */
+		if ((bold = *s == OUT_MARK_ON[0]))
+			fputs(sty_bold(fq), stdout);
+		else
+			fprintf(stdout, "%s%s", sty_off(fq), on);
+		n = *s != '\0';
+	}
+	if (w > cols && cols > 0) {
+		fputs("\xe2\x80\xa6", stdout);	/* U+2026 */
+		used++;
+	}
+	while (pad && used++ < cols)
+		fputc(' ', stdout);
+}
+
 /*
  * Prints one line of the table.  Cells after the last non-empty one are
  * left out, and a left-aligned last cell is not padded, so that no line
@@ -215,7 +276,9 @@ table_line(struct fq *fq, const struct table *t, int l)
 		if (!first)
 			fputs("  ", stdout);
 		first = 0;
-		if (i == last && !right)
+		if (t->cols[i].flags & COL_MARKS)
+			print_marked(fq, text[i], t->width[i], i < last, on);
+		else if (i == last && !right)
 			width_print_cut(stdout, text[i], t->width[i]);
 		else
 			width_print(stdout, text[i], t->width[i], right);

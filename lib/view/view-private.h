@@ -18,6 +18,15 @@ enum cell_mode {
 const char *cell_text(struct fq *fq, const struct column *c,
 		      const struct val *row, enum cell_mode m);
 
+/*
+ * The text of a COL_MARKS cell with each mark written as `on` or `off`
+ * (either may be ""), from the arena.
+ */
+const char *cell_unmark(struct fq *fq, const char *s, const char *on,
+			const char *off);
+/* A COL_MARKS cell's text shown visibly (visible.h), its marks kept. */
+const char *cell_marks_visible(struct fq *fq, const char *s);
+
 /* A table for people (table.c): aligned, fitted to the terminal. */
 int out_table(struct fq *fq, const struct column *cols, int ncols,
 	      const struct val *rows);
