@@ -26,7 +26,7 @@ may_import(struct fq *fq)
 int
 cmd_import(struct fq *fq, int argc, char **argv)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct opt none[] = { { NULL, 0, 0, NULL, NULL } };
 	struct import_result r;
 	const char *path = "-";
 	FILE *in = stdin;

@@ -13,7 +13,8 @@
  * may preset, e.g. f->oldest_first), takes no operands, turns department
  * and category names into ids and checks them against the policy.
  * Returns 0, FQ_EUSAGE (an unknown option or --status, a bad --limit) or
- * FQ_EDATA (a malformed time, a department or category the policy lacks).
+ * FQ_EDATA (a malformed time; a department, category or staff member
+ * the policy lacks).
  */
 int filter_parse(struct fq *fq, int argc, char **argv, struct case_filter *f);
 

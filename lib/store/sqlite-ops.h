@@ -88,4 +88,9 @@ int sqlite_import_event(struct fq *fq, struct store_import *imp,
 int sqlite_import_big(struct fq *fq, struct store_import *imp);
 int sqlite_import_end(struct fq *fq, struct store_import *imp, int ok);
 
+/* sqlite-complete.c */
+int sqlite_complete_ids(struct fq *fq, long long prefix, int limit,
+			int (*fn)(struct fq *, long long, const char *,
+				  const char *, void *), void *arg);
+
 #endif

@@ -107,6 +107,11 @@ struct store_vfuncs {
 			    const struct event_row *e, enum store_taken *taken);
 	int (*import_big)(struct fq *fq, struct store_import *imp);
 	int (*import_end)(struct fq *fq, struct store_import *imp, int ok);
+
+	/* The prefix as a number (0 for any id); store.c checks it. */
+	int (*complete_ids)(struct fq *fq, long long prefix, int limit,
+			    int (*fn)(struct fq *, long long, const char *,
+				      const char *, void *), void *arg);
 };
 
 /* What every driver's connection begins with. */

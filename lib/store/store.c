@@ -3,6 +3,7 @@
  * through fq->store->v for each operation (store.h says what each
  * means), and the messages that every driver shares.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store-private.h"
@@ -337,4 +338,18 @@ store_import_end(struct fq *fq, struct store_import *imp, int ok)
 	if (!imp)
 		return 0;
 	return V(fq)->import_end(fq, imp, ok);
+}
+
+int
+store_complete_ids(struct fq *fq, const char *prefix, int limit,
+		   int (*fn)(struct fq *, long long, const char *, const char *,
+			     void *), void *arg)
+{
+	size_t n = strlen(prefix);
+
+	/* Ids are 1, 2, ...: a prefix of up to 18 digits, no leading 0. */
+	if (n > 18 || strspn(prefix, "0123456789") != n || prefix[0] == '0' ||
+	    limit <= 0)
+		return 0;
+	return V(fq)->complete_ids(fq, n ? atoll(prefix) : 0, limit, fn, arg);
 }
