@@ -6,12 +6,19 @@
 #   make demo     a night at the front desk on a scratch database
 #   make bench    the benchmarks (tests/bench/)
 #   make install  PREFIX=/usr/local DESTDIR=
+#   make uninstall
 #   make clean
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/fq
+# Where the shells look: bash-completion under every XDG data dir
+# (/usr/local/share, /usr/share); zsh in Debian's vendor-completions for
+# /usr, in site-functions for any other prefix (/usr/local's is on zsh's
+# $fpath; vendor-completions there is not).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -42,7 +49,7 @@ $(error $(DEPS_BUILD))
 endif
 endif
 
-.PHONY: all test check demo bench install clean lint-man deps-test
+.PHONY: all test check demo bench install uninstall clean lint-man deps-test
 
 all: fq
 
@@ -104,15 +111,30 @@ demo: fq
 bench: fq
 	@tests/bench/run.sh ./fq
 
+# The man pages go to $(MANDIR)/manN, where man finds them: /usr/local's
+# is on man-db's MANDATORY_MANPATH, another prefix's share/man is found
+# from its bin on $PATH.
 install: fq
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
-		$(DESTDIR)$(SHAREDIR)/policies
+		$(DESTDIR)$(SHAREDIR)/policies $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 fq $(DESTDIR)$(BINDIR)/fq
 	install -m 644 $(filter %.1,$(MAN)) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(filter %.5,$(MAN)) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(filter %.7,$(MAN)) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 policies/*.yaml $(DESTDIR)$(SHAREDIR)/policies
+	install -m 644 cmd/completion/fq.bash $(DESTDIR)$(BASHCOMPDIR)/fq
+	install -m 644 cmd/completion/_fq $(DESTDIR)$(ZSHCOMPDIR)/_fq
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fq $(DESTDIR)$(BASHCOMPDIR)/fq \
+		$(DESTDIR)$(ZSHCOMPDIR)/_fq
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(filter %.1,$(MAN))))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(filter %.5,$(MAN))))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(filter %.7,$(MAN))))
+	rm -f $(addprefix $(DESTDIR)$(SHAREDIR)/,$(POLICIES))
+	-rmdir $(DESTDIR)$(SHAREDIR)/policies $(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 clean:
 	rm -rf build fq

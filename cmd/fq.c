@@ -88,7 +88,8 @@ static const struct command {
 static const char usage_fq[] =
 	"usage: fq [--db PATH] [--policy PATH] [--as USER] [--format FORMAT]\n"
 	"          [-q] [--color WHEN] [--raw-csv] [--bom] COMMAND [ARGS]\n"
-	"       fq --version | fq help [COMMAND]";
+	"       fq -V | --version\n"
+	"       fq help [COMMAND]";
 
 /* The row of a command, or NULL. */
 static const struct command *
