@@ -80,32 +80,56 @@ join_words(struct fq *fq, char **w, int n)
 			w[k++] = w[i];
 			continue;
 		}
+		/* The word before, the = or :, and the word after if any. */
 		w[k - 1] = arena_printf(fq->mem, "%s%s%s", w[k - 1], w[i],
 					i + 1 < n ? w[i + 1] : "");
-		i += i + 1 < n;
+		if (i + 1 < n)
+			i++;
 	}
 	return k;
 }
 
-/* The option "--name" or "--name=value" (or -q) names, or NULL. */
+/* 1 when word ("--name", "--name=value") names o, or its start does. */
+static int
+names(const struct opt *o, const char *word, int whole)
+{
+	size_t n = strcspn(word + 2, "=");
+
+	if (whole)
+		return n == strlen(o->name) && !strncmp(word + 2, o->name, n);
+	return n > 0 && !strncmp(word + 2, o->name, n);
+}
+
+/*
+ * The option of a command that word names, or NULL: "--name",
+ * "--name=value", or a start that only one name has (as getopt_long()
+ * takes it).
+ */
 static const struct opt *
 find_opt(const struct opt *opts, const char *word)
 {
-	size_t n;
-	int i;
+	const struct opt *o, *start = NULL;
+	int starts = 0;
 
-	for (i = 0; opts && opts[i].name; i++) {
-		if (word[1] != '-') {
-			if (opts == opts_globals() && opts[i].val &&
-			    word[1] == opts[i].val && !word[2])
-				return &opts[i];
-			continue;
-		}
-		n = strlen(opts[i].name);
-		if (!strncmp(word + 2, opts[i].name, n) &&
-		    (!word[2 + n] || word[2 + n] == '='))
-			return &opts[i];
+	for (o = opts; word[1] == '-' && o && o->name; o++) {
+		if (names(o, word, 1))
+			return o;
+		if (names(o, word, 0) && starts++ == 0)
+			start = o;
 	}
+	return starts == 1 ? start : NULL;
+}
+
+/* The global option word names, whole ("--db", "--db=x", "-q"), or NULL. */
+static const struct opt *
+find_global(const char *word)
+{
+	const struct opt *o;
+
+	for (o = opts_globals(); o->name; o++)
+		if (word[1] == '-' ? names(o, word, 1) :
+		    o->val && word[1] == o->val && !word[2])
+			return o;
 	return NULL;
 }
 
@@ -131,7 +155,7 @@ take_word(struct fq *fq, struct line *l, char **w, int *i, int last)
 		return;
 	}
 	if (!l->dashdash && word[0] == '-' && word[1]) {
-		if (!(o = find_opt(opts_globals(), word)))
+		if (!(o = find_global(word)))
 			o = find_opt(l->opts, word);
 		if (!o || !o->has_arg)
 			return;
@@ -346,7 +370,7 @@ complete(struct fq *fq, const struct line *l, const char *cur,
 	if (!l->dashdash && cur[0] == '-') {
 		if (!(eq = strchr(cur, '=')))
 			return offer_options(fq, l, a);
-		if (!(o = find_opt(opts_globals(), cur)))
+		if (!(o = find_global(cur)))
 			o = find_opt(l->opts, cur);
 		a->prefix = eq + 1;
 		if (o && o->arg)

@@ -174,14 +174,30 @@ form_sub(const char **words, int n)
 	return n > 0 && islower((unsigned char)words[0][0]) ? words[0] : NULL;
 }
 
+/* Appends to all[0..*k) the options of o it lacks; returns all. */
+static struct opt *
+add_new(struct fq *fq, struct opt *all, int *k, int *cap, const struct opt *o)
+{
+	int j;
+
+	for (; o && o->name; o++) {
+		for (j = 0; j < *k && strcmp(all[j].name, o->name); j++)
+			;
+		if (j < *k)
+			continue;
+		all = arena_grow(fq->mem, all, sizeof(*all), cap, *k + 2);
+		all[(*k)++] = *o;
+	}
+	return all;
+}
+
 const struct opt *
 command_options(struct fq *fq, const char *name, const char *sub)
 {
 	const struct command *c = find(name);
-	const char **words;
+	const char **w;
 	struct opt *all;
-	const struct opt *o;
-	int form, n, k = 0, cap = 0, i, j;
+	int form, n, k = 0, cap = 0;
 
 	if (!c)
 		return NULL;
@@ -189,20 +205,11 @@ command_options(struct fq *fq, const char *name, const char *sub)
 		return probe(fq, c, sub);
 	/* Every form's options, each once (the subcommands of fq policy). */
 	all = arena_grow(fq->mem, NULL, sizeof(*all), &cap, 1);
-	for (form = 0; (n = opts_usage_words(fq, c->usage, form, &words)) >= 0;
-	     form++) {
-		if (form > 0 && !form_sub(words, n))
-			continue;
-		for (o = probe(fq, c, form_sub(words, n)), i = 0; o && o[i].name;
-		     i++) {
-			for (j = 0; j < k && strcmp(all[j].name, o[i].name); j++)
-				;
-			if (j < k)
-				continue;
-			all = arena_grow(fq->mem, all, sizeof(*all), &cap, k + 2);
-			all[k++] = o[i];
-		}
-	}
+	for (form = 0; (n = opts_usage_words(fq, c->usage, form, &w)) >= 0;
+	     form++)
+		if (form == 0 || form_sub(w, n))
+			all = add_new(fq, all, &k, &cap,
+				      probe(fq, c, form_sub(w, n)));
 	memset(&all[k], 0, sizeof(all[k]));
 	return all;
 }

@@ -122,8 +122,9 @@ parse(struct fq *fq, int argc, char **argv, struct options *o)
 			break;
 		case 'o':
 			if (!policy_staff(p, optarg))
-				return fq_fail(fq, FQ_EDATA, "--owner: no staff "
-					       "'%s' in the policy", optarg);
+				return fq_fail(fq, FQ_EDATA, "--owner: no "
+					       "staff '%s' in the policy",
+					       optarg);
 			o->f.owner = optarg;
 			break;
 		case 'w':

@@ -295,9 +295,9 @@ cmd_show(struct fq *fq, int argc, char **argv)
 			return FQ_EUSAGE;
 	if (fq->format_given && fq->format != FMT_TABLE &&
 	    fq->format != FMT_JSON && fq->format != FMT_JSONL)
-		return fq_fail(fq, FQ_EUSAGE, "a case is shown as table, json or "
-			       "jsonl, not as '%s' (tsv, csv and markdown are "
-			       "for lists, as of fq list)",
+		return fq_fail(fq, FQ_EUSAGE, "a case is shown as table, json "
+			       "or jsonl, not as '%s' (tsv, csv and markdown "
+			       "are for lists, as of fq list)",
 			       fq->format == FMT_TSV ? "tsv" :
 			       fq->format == FMT_CSV ? "csv" : "markdown");
 	if ((rc = opts_count(fq, argc, argv, 1, 1, "ID")) ||

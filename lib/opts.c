@@ -357,7 +357,8 @@ distance(const char *a, const char *b)
 				best = d[i][j - 1] + 1;
 			if (d[i - 1][j - 1] + cost < best)
 				best = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) &&
+			if (i > 1 && j > 1 &&
+			    fold(a[i - 1]) == fold(b[j - 2]) &&
 			    fold(a[i - 2]) == fold(b[j - 1]) &&
 			    d[i - 2][j - 2] + 1 < best)
 				best = d[i - 2][j - 2] + 1;
