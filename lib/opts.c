@@ -262,7 +262,11 @@ opts_next(struct fq *fq, int argc, char **argv, const char *shortopts,
 	snprintf(buf, sizeof(buf), ":%s", shortopts);
 	c = getopt_long(argc, argv, buf, lo, &index);
 	if (c == '?') {
-		if (optopt)
+		if (optopt && !strncmp(argv[optind - 1], "--", 2))
+			fq_fail(fq, FQ_EUSAGE, "option '%.*s' takes no value",
+				(int)strcspn(argv[optind - 1], "="),
+				argv[optind - 1]);
+		else if (optopt)
 			fq_fail(fq, FQ_EUSAGE, "unknown option '-%c'", optopt);
 		else
 			unknown(fq, argv[optind - 1], opts);

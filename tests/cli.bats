@@ -317,6 +317,8 @@ COMMANDS="init log transfer accept follow reply callback escalate decline sign r
 	assert_equal "${stderr_lines[0]}" "fq: list: unknown option '--s'; did you mean '--status' or '--since'?"
 	run -64 --separate-stderr fq list --frobnicate
 	assert_equal "${stderr_lines[0]}" "fq: list: unknown option '--frobnicate'"
+	run -64 --separate-stderr fq log --major=yes 手机丢了
+	assert_equal "${stderr_lines[0]}" "fq: log: option '--major' takes no value"
 }
 
 @test "cli: a value outside an option's fixed words is a usage error (64), named" {
