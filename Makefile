@@ -7,6 +7,7 @@
 #   make bench    the benchmarks (tests/bench/)
 #   make install  PREFIX=/usr/local DESTDIR=
 #   make pot      po/fq.pot from the sources; make po: merge it into po/*.po
+#   make uninstall
 #   make clean
 
 PREFIX ?= /usr/local
@@ -14,6 +15,12 @@ BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/fq
 LOCALEDIR ?= $(PREFIX)/share/locale
+# Where the shells look: bash-completion under every XDG data dir
+# (/usr/local/share, /usr/share); zsh in Debian's vendor-completions for
+# /usr, in site-functions for any other prefix (/usr/local's is on zsh's
+# $fpath; vendor-completions there is not).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -47,8 +54,8 @@ $(error $(DEPS_BUILD))
 endif
 endif
 
-.PHONY: all test check demo bench install clean lint-man deps-test \
-	pot po po-check FORCE
+.PHONY: all test check demo bench install uninstall clean lint-man \
+	deps-test pot po po-check FORCE
 
 all: fq
 
@@ -152,10 +159,14 @@ demo: fq
 bench: fq
 	@tests/bench/run.sh ./fq
 
+# The man pages go to $(MANDIR)/manN, where man finds them: /usr/local's
+# is on man-db's MANDATORY_MANPATH, another prefix's share/man is found
+# from its bin on $PATH.
 install: fq
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
-		$(DESTDIR)$(SHAREDIR)/policies
+		$(DESTDIR)$(SHAREDIR)/policies $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 fq $(DESTDIR)$(BINDIR)/fq
 	install -m 644 $(filter %.1,$(MAN)) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(filter %.5,$(MAN)) $(DESTDIR)$(MANDIR)/man5
@@ -164,6 +175,18 @@ install: fq
 	$(foreach l,$(LINGUAS),install -D -m 644 \
 		build/locale/$(l)/LC_MESSAGES/fq.mo \
 		$(DESTDIR)$(LOCALEDIR)/$(l)/LC_MESSAGES/fq.mo &&) true
+	install -m 644 cmd/completion/fq.bash $(DESTDIR)$(BASHCOMPDIR)/fq
+	install -m 644 cmd/completion/_fq $(DESTDIR)$(ZSHCOMPDIR)/_fq
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fq $(DESTDIR)$(BASHCOMPDIR)/fq \
+		$(DESTDIR)$(ZSHCOMPDIR)/_fq
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(filter %.1,$(MAN))))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(filter %.5,$(MAN))))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(filter %.7,$(MAN))))
+	rm -f $(addprefix $(DESTDIR)$(SHAREDIR)/,$(POLICIES))
+	rm -f $(foreach l,$(LINGUAS),$(DESTDIR)$(LOCALEDIR)/$(l)/LC_MESSAGES/fq.mo)
+	-rmdir $(DESTDIR)$(SHAREDIR)/policies $(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 clean:
 	rm -rf build fq

@@ -11,9 +11,10 @@
 
 const char usage_accept[] = "fq accept ID [--handler PERSON]";
 
-static const struct option longopts[] = {
-	{ "handler", required_argument, NULL, 'H' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "handler", required_argument, 'H', "PERSON",
+	  "assign it to this member of the department" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 int

@@ -12,15 +12,21 @@ const char usage_amend[] =
 	"fq amend ID [--summary T] [--details T] [--guest N] [--room R]\n"
 	"                [--phone P] [--via V] --note WHY";
 
-static const struct option longopts[] = {
-	{ "summary", required_argument, NULL, 's' },
-	{ "details", required_argument, NULL, 'd' },
-	{ "guest", required_argument, NULL, 'g' },
-	{ "room", required_argument, NULL, 'r' },
-	{ "phone", required_argument, NULL, 'p' },
-	{ "via", required_argument, NULL, 'v' },
-	{ "note", required_argument, NULL, 'n' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "summary", required_argument, 's', "T",
+	  "the request in a line, corrected" },
+	{ "details", required_argument, 'd', "T",
+	  "the longer story, corrected" },
+	{ "guest", required_argument, 'g', "N", "the guest's name, corrected" },
+	{ "room", required_argument, 'r', "R",
+	  "the guest's room or unit, corrected" },
+	{ "phone", required_argument, 'p', "P",
+	  "the guest's phone, corrected" },
+	{ "via", required_argument, 'v', "desk|phone|online|letter|other",
+	  "how the request came, corrected" },
+	{ "note", required_argument, 'n', "WHY",
+	  "why the record is corrected (required)" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 int

@@ -11,9 +11,10 @@
 
 const char usage_callback[] = "fq callback ID NOTE [--unsatisfied]";
 
-static const struct option longopts[] = {
-	{ "unsatisfied", no_argument, NULL, 'u' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "unsatisfied", no_argument, 'u', NULL,
+	  "the guest is not satisfied: reopen, not close" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 int

@@ -10,9 +10,10 @@
 
 const char usage_decline[] = "fq decline ID --reason TEXT";
 
-static const struct option longopts[] = {
-	{ "reason", required_argument, NULL, 'r' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "reason", required_argument, 'r', "TEXT",
+	  "why the request is refused (required)" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 int

@@ -11,9 +11,10 @@
 
 const char usage_escalate[] = "fq escalate ID [--to PERSON] NOTE";
 
-static const struct option longopts[] = {
-	{ "to", required_argument, NULL, 't' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "to", required_argument, 't', "PERSON",
+	  "send it to this staff member, not the supervisors" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 /* "张伟, 周敏": who it went to. */

@@ -81,7 +81,7 @@ cmd_follow(struct fq *fq, int argc, char **argv)
 	int rc;
 
 	opts_reset();
-	if (opts_next(fq, argc, argv, "", (const struct option[]){ { 0 } }) != -1)
+	if (opts_next(fq, argc, argv, "", (const struct opt[]){ { 0 } }) != -1)
 		return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 0, 2, "")))
 		return rc;

@@ -3,6 +3,8 @@
  * command asks for (policy, time zone, clock, database, actor), done once
  * here so that no command repeats it.
  */
+#include <ctype.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -81,6 +83,8 @@ static const struct command {
 	  "cases with their events from JSON Lines, all or nothing" },
 	{ "help", cmd_help, usage_help, 0,
 	  "help on a command" },
+	{ "__complete", cmd_complete, usage_complete, HIDDEN,
+	  "what may come next on a command line (for the shells)" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -88,7 +92,8 @@ static const struct command {
 static const char usage_fq[] =
 	"usage: fq [--db PATH] [--policy PATH] [--as USER] [--format FORMAT]\n"
 	"          [-q] [--color WHEN] [--raw-csv] [--bom] COMMAND [ARGS]\n"
-	"       fq --version | fq help [COMMAND]";
+	"       fq -V | --version\n"
+	"       fq help [COMMAND]";
 
 /* The row of a command, or NULL. */
 static const struct command *
@@ -111,15 +116,145 @@ command_usage(const char *name)
 }
 
 void
-command_list(FILE *f)
+command_list(struct fq *fq, FILE *f)
 {
 	size_t i;
 
 	fprintf(f, _("%s\n\ncommands:\n"), i18n_text(usage_fq));
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name,
-			i18n_text(commands[i].summary));
+		if (!(commands[i].flags & HIDDEN))
+			fprintf(f, "  %-10s %s\n", commands[i].name,
+				i18n_text(commands[i].summary));
+	fprintf(f, _("\nglobal options, before or after the command:\n%s"),
+		opts_help(fq, opts_globals()));
 	fputs(_("\nSee 'fq help COMMAND' or 'man fq-COMMAND'.\n"), f);
+}
+
+const char *
+command_nth(int i, const char **summary)
+{
+	int k;
+
+	for (k = 0; k < (int)NCOMMANDS; k++) {
+		if (commands[k].flags & HIDDEN || i-- > 0)
+			continue;
+		if (summary)
+			*summary = commands[k].summary;
+		return commands[k].name;
+	}
+	return NULL;
+}
+
+const char *
+command_nearest(struct fq *fq, const char *typed)
+{
+	const char *names[NCOMMANDS];
+	int n = 0;
+
+	while ((names[n] = command_nth(n, NULL)))
+		n++;
+	return opts_nearest(fq, typed, names, n);
+}
+
+/* A command's options, from its first parse call (see opts_probe()). */
+static const struct opt *
+probe(struct fq *fq, const struct command *c, const char *sub)
+{
+	char *argv[] = { (char *)c->name, (char *)sub, NULL };
+	char *err = fq->err;
+	int code = fq->err_code;
+
+	opts_probe();
+	c->fn(fq, sub ? 2 : 1, argv);
+	fq->err = err;
+	fq->err_code = code;
+	return opts_probed();
+}
+
+/* The subcommand of a usage form ("check" of "fq policy check"), or NULL. */
+static const char *
+form_sub(const char **words, int n)
+{
+	return n > 0 && islower((unsigned char)words[0][0]) ? words[0] : NULL;
+}
+
+/* Appends to all[0..*k) the options of o it lacks; returns all. */
+static struct opt *
+add_new(struct fq *fq, struct opt *all, int *k, int *cap, const struct opt *o)
+{
+	int j;
+
+	for (; o && o->name; o++) {
+		for (j = 0; j < *k && strcmp(all[j].name, o->name); j++)
+			;
+		if (j < *k)
+			continue;
+		all = arena_grow(fq->mem, all, sizeof(*all), cap, *k + 2);
+		all[(*k)++] = *o;
+	}
+	return all;
+}
+
+const struct opt *
+command_options(struct fq *fq, const char *name, const char *sub)
+{
+	const struct command *c = find(name);
+	const char **w;
+	struct opt *all;
+	int form, n, k = 0, cap = 0;
+
+	if (!c)
+		return NULL;
+	if (sub)
+		return probe(fq, c, sub);
+	/* Every form's options, each once (the subcommands of fq policy). */
+	all = arena_grow(fq->mem, NULL, sizeof(*all), &cap, 1);
+	for (form = 0; (n = opts_usage_words(fq, c->usage, form, &w)) >= 0;
+	     form++)
+		if (form == 0 || form_sub(w, n))
+			all = add_new(fq, all, &k, &cap,
+				      probe(fq, c, form_sub(w, n)));
+	memset(&all[k], 0, sizeof(all[k]));
+	return all;
+}
+
+const char *
+command_help(struct fq *fq, const char *name)
+{
+	const struct command *c = find(name);
+	const char *opts;
+
+	if (!c)
+		return NULL;
+	opts = opts_help(fq, command_options(fq, name, NULL));
+	return arena_printf(fq->mem, "usage: %s\n%s%s\nThe global options "
+			    "are in 'fq help'; the whole story in 'man "
+			    "fq-%s'.", c->usage, *opts ? "\n" : "", opts,
+			    c->name);
+}
+
+/* Fails for an unknown command or global option, naming the nearest. */
+static int
+unknown(struct fq *fq, const char *arg)
+{
+	const struct opt *g = opts_globals();
+	const char *names[32], *near;
+	int n;
+
+	if (arg[0] != '-') {
+		if ((near = command_nearest(fq, arg)))
+			return fq_fail(fq, FQ_EUSAGE, "'%s' is not an fq "
+				       "command; did you mean %s?", arg, near);
+		return fq_fail(fq, FQ_EUSAGE, "'%s' is not an fq command (see "
+			       "'fq help')", arg);
+	}
+	for (n = 0; g[n].name && n < 32; n++)
+		names[n] = arena_printf(fq->mem, "--%s", g[n].name);
+	if (!strncmp(arg, "--", 2) && (near = opts_nearest(fq, arg, names, n)))
+		return fq_fail(fq, FQ_EUSAGE, "unknown option '%s'; did you "
+			       "mean %s?", arg, near);
+	return fq_fail(fq, FQ_EUSAGE, "unknown option '%s' (see 'fq help')",
+		       arg);
 }
 
 /* Prints the error a command returned, as "fq: COMMAND: message". */
@@ -165,6 +300,7 @@ output_options(struct fq *fq, const struct global_opts *g)
 	int i;
 
 	fq->tty = isatty(STDOUT_FILENO);
+	fq->format_given = g->format != NULL;
 	fq->quiet = g->quiet;
 	fq->raw_csv = g->raw_csv;
 	fq->bom = g->bom;
@@ -244,7 +380,7 @@ run(struct fq *fq, const struct command *c, const struct global_opts *g,
 	int rc;
 
 	if (g->help) {
-		printf(_("usage: %s\n"), i18n_text(c->usage));
+		printf("%s\n", command_help(fq, c->name));
 		return 0;
 	}
 	if ((rc = setup(fq, g, c->flags)))
@@ -289,25 +425,19 @@ main(int argc, char **argv)
 		rc = FQ_EUSAGE;
 		goto out;
 	}
-	if (argc >= 2 && !strcmp(argv[1], "--version")) {
+	if (g.version) {
 		printf("fq %s\n", FQ_VERSION);
 		rc = 0;
 		goto out;
 	}
 	if (argc < 2) {
 		/* The list on stderr is the whole message. */
-		command_list(g.help ? stdout : stderr);
+		command_list(&fq, g.help ? stdout : stderr);
 		rc = check_stdout(&fq, g.help ? 0 : FQ_EUSAGE);
 		goto done;
 	}
-	if (argv[1][0] == '-') {
-		rc = fq_fail(&fq, FQ_EUSAGE, "unknown option '%s' (see "
-			     "'fq help')", argv[1]);
-		goto out;
-	}
-	if (!(c = find(argv[1]))) {
-		rc = fq_fail(&fq, FQ_EUSAGE, "unknown command '%s' (see "
-			     "'fq help')", argv[1]);
+	if (argv[1][0] == '-' || !(c = find(argv[1]))) {
+		rc = unknown(&fq, argv[1]);
 		goto out;
 	}
 	fq.cmd = c->name;

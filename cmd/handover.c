@@ -20,10 +20,12 @@
 
 const char usage_handover[] = "fq handover [--dept D|all] [--since WHEN]";
 
-static const struct option longopts[] = {
-	{ "dept", required_argument, NULL, 'd' },
-	{ "since", required_argument, NULL, 's' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "dept", required_argument, 'd', "D|all",
+	  "the department's sheet (default: yours), or all" },
+	{ "since", required_argument, 's', "WHEN",
+	  "the cases touched since WHEN, not in the shift" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 static const struct column columns[] = {

@@ -16,7 +16,7 @@ const char usage_import[] = "fq import [FILE|-]";
 int
 cmd_import(struct fq *fq, int argc, char **argv)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct opt none[] = { { NULL, 0, 0, NULL, NULL } };
 	struct import_result r;
 	const char *path = "-";
 	FILE *in = stdin;

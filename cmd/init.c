@@ -16,9 +16,10 @@
 
 const char usage_init[] = "fq init [--example hotel|government|property]";
 
-static const struct option longopts[] = {
-	{ "example", required_argument, NULL, 'e' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "example", required_argument, 'e', "hotel|government|property",
+	  "the example policy to install (default hotel)" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 /* Writes text to a new file at path (never over an existing one). */

@@ -4,6 +4,7 @@
 #include "cases.h"
 #include "cmds.h"
 #include "filter.h"
+#include "opts.h"
 #include "out.h"
 #include "outcase.h"
 #include "find.h"
@@ -16,9 +17,10 @@ const char usage_list[] =
 
 enum { OPT_TEXT = 256 };
 
-static const struct option list_options[] = {
-	{ "text", required_argument, NULL, OPT_TEXT },
-	{ NULL, 0, NULL, 0 },
+static const struct opt list_options[] = {
+	{ "text", required_argument, OPT_TEXT, "TEXT",
+	  "only cases whose texts contain all the words of TEXT" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 /* Keeps the value of --text. */

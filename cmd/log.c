@@ -20,18 +20,27 @@ const char usage_log[] =
 	"              [--major] [--promise WHEN] [--details TEXT|-]\n"
 	"              [--resolved ANSWER] [--key KEY]";
 
-static const struct option longopts[] = {
-	{ "guest", required_argument, NULL, 'g' },
-	{ "room", required_argument, NULL, 'r' },
-	{ "phone", required_argument, NULL, 'p' },
-	{ "via", required_argument, NULL, 'v' },
-	{ "category", required_argument, NULL, 'c' },
-	{ "major", no_argument, NULL, 'm' },
-	{ "promise", required_argument, NULL, 'P' },
-	{ "details", required_argument, NULL, 'd' },
-	{ "resolved", required_argument, NULL, 'R' },
-	{ "key", required_argument, NULL, 'k' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "guest", required_argument, 'g', "NAME",
+	  "the guest's name, as they gave it" },
+	{ "room", required_argument, 'r', "ROOM", "the guest's room or unit" },
+	{ "phone", required_argument, 'p', "PHONE",
+	  "a number to call the guest back on" },
+	{ "via", required_argument, 'v', "desk|phone|online|letter|other",
+	  "how the request came (default desk)" },
+	{ "category", required_argument, 'c', "C",
+	  "route it to this category, not by its keywords" },
+	{ "major", no_argument, 'm', NULL,
+	  "a major matter: escalated as soon as logged" },
+	{ "promise", required_argument, 'P', "WHEN",
+	  "the answer promised to the guest by WHEN" },
+	{ "details", required_argument, 'd', "TEXT|-",
+	  "the longer story (- reads standard input)" },
+	{ "resolved", required_argument, 'R', "ANSWER",
+	  "settled on the spot: the answer; closes it" },
+	{ "key", required_argument, 'k', "KEY",
+	  "an idempotency key for scripted intake" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 /* The summary: the remaining words, joined by spaces. */

@@ -19,14 +19,19 @@ const char usage_overdue[] =
 	"fq overdue [--dept D] [--owner U] [--within DUR] [--escalate]\n"
 	"                  [--mail] [--exit-status]";
 
-static const struct option longopts[] = {
-	{ "dept", required_argument, NULL, 'd' },
-	{ "owner", required_argument, NULL, 'o' },
-	{ "within", required_argument, NULL, 'w' },
-	{ "escalate", no_argument, NULL, 'e' },
-	{ "mail", no_argument, NULL, 'm' },
-	{ "exit-status", no_argument, NULL, 'x' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "dept", required_argument, 'd', "D",
+	  "only cases this department holds" },
+	{ "owner", required_argument, 'o', "U",
+	  "only cases this staff member owns" },
+	{ "within", required_argument, 'w', "DUR",
+	  "also what falls due within DUR from now" },
+	{ "escalate", no_argument, 'e', NULL,
+	  "apply the escalation ladder and record it" },
+	{ "mail", no_argument, 'm', NULL, "--escalate, and mail what fired" },
+	{ "exit-status", no_argument, 'x', NULL,
+	  "exit 1 when a listed deadline is late" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 struct options {
@@ -115,7 +120,13 @@ parse(struct fq *fq, int argc, char **argv, struct options *o)
 					       "'%s' in the policy", optarg);
 			o->f.department = p->depts[d].id;
 			break;
-		case 'o': o->f.owner = optarg; break;
+		case 'o':
+			if (!policy_staff(p, optarg))
+				return fq_fail(fq, FQ_EDATA, "--owner: no "
+					       "staff '%s' in the policy",
+					       optarg);
+			o->f.owner = optarg;
+			break;
 		case 'w':
 			if (dur_parse(optarg, &within))
 				return fq_fail(fq, FQ_EDATA, "--within: malformed "

@@ -155,9 +155,10 @@ static const struct column simulate_cols[] = {
 static int
 simulate(struct fq *fq, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "at", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt longopts[] = {
+		{ "at", required_argument, 'a', "WHEN",
+		  "simulate: the moment the case is logged" },
+		{ NULL, 0, 0, NULL, NULL },
 	};
 	const char *at = NULL;
 	const struct category *cat;

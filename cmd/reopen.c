@@ -16,7 +16,7 @@ cmd_reopen(struct fq *fq, int argc, char **argv)
 	int rc;
 
 	opts_reset();
-	if (opts_next(fq, argc, argv, "", (const struct option[]){ { 0 } }) != -1)
+	if (opts_next(fq, argc, argv, "", (const struct opt[]){ { 0 } }) != -1)
 		return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 2, 2, "ID and NOTE")) ||
 	    (rc = case_lookup(fq, argv[optind], &c)) ||

@@ -14,10 +14,12 @@
 const char usage_reply[] =
 	"fq reply ID ANSWER [--by phone|in-person|sms|other] [--force]";
 
-static const struct option longopts[] = {
-	{ "by", required_argument, NULL, 'b' },
-	{ "force", no_argument, NULL, 'f' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "by", required_argument, 'b', "phone|in-person|sms|other",
+	  "how the answer reached the guest" },
+	{ "force", no_argument, 'f', NULL,
+	  "record an answer with a forbidden phrase" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 /* Checks --by. */

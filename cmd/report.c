@@ -18,12 +18,16 @@ const char usage_report[] =
 	"                 [--by dept|owner|handler|category|day|week|month]\n"
 	"                 [--lapses]";
 
-static const struct option longopts[] = {
-	{ "since", required_argument, NULL, 's' },
-	{ "until", required_argument, NULL, 'u' },
-	{ "by", required_argument, NULL, 'b' },
-	{ "lapses", no_argument, NULL, 'l' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "since", required_argument, 's', "WHEN",
+	  "only the cases logged at or after WHEN" },
+	{ "until", required_argument, 'u', "WHEN",
+	  "only the cases logged before WHEN" },
+	{ "by", required_argument, 'b',
+	  "dept|owner|handler|category|day|week|month", "one row per group" },
+	{ "lapses", no_argument, 'l', NULL,
+	  "the lapses per person, not the figures" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 /* The grouping of this run (the cell renderer has no other context). */

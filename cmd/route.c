@@ -122,7 +122,7 @@ route_json(struct fq *fq, const struct category *cat, const char *keyword,
 int
 cmd_route(struct fq *fq, int argc, char **argv)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct opt none[] = { { NULL, 0, 0, NULL, NULL } };
 	const struct policy *p = fq->pol;
 	const struct category *cat;
 	const char *text, *keyword;

@@ -8,6 +8,7 @@
 #include "cases.h"
 #include "cmds.h"
 #include "filter.h"
+#include "opts.h"
 #include "find.h"
 #include "out.h"
 #include "outcase.h"
@@ -25,10 +26,12 @@ enum { OPT_SORT = 256, OPT_REINDEX };
 
 #define CELL_LEAD 4	/* characters shown before the first match */
 
-static const struct option search_options[] = {
-	{ "sort", required_argument, NULL, OPT_SORT },
-	{ "reindex", no_argument, NULL, OPT_REINDEX },
-	{ NULL, 0, NULL, 0 },
+static const struct opt search_options[] = {
+	{ "sort", required_argument, OPT_SORT, "newest|relevance",
+	  "newest first (the default), or the best matches first" },
+	{ "reindex", no_argument, OPT_REINDEX, NULL,
+	  "rebuild the search index from the events" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 /* The options of fq search besides the filters. */

@@ -20,9 +20,10 @@
 
 const char usage_show[] = "fq show ID [--explain]";
 
-static const struct option longopts[] = {
-	{ "explain", no_argument, NULL, 'e' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "explain", no_argument, 'e', NULL,
+	  "also how each running deadline was derived" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 /* "reply 100% → 张伟, 李娜" or "note → 张伟". */
@@ -292,6 +293,13 @@ cmd_show(struct fq *fq, int argc, char **argv)
 			explain = 1;
 		else
 			return FQ_EUSAGE;
+	if (fq->format_given && fq->format != FMT_TABLE &&
+	    fq->format != FMT_JSON && fq->format != FMT_JSONL)
+		return fq_fail(fq, FQ_EUSAGE, "a case is shown as table, json "
+			       "or jsonl, not as '%s' (tsv, csv and markdown "
+			       "are for lists, as of fq list)",
+			       fq->format == FMT_TSV ? "tsv" :
+			       fq->format == FMT_CSV ? "csv" : "markdown");
 	if ((rc = opts_count(fq, argc, argv, 1, 1, "ID")) ||
 	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = events_of(fq, c.id, &events)))

@@ -13,10 +13,12 @@
 const char usage_transfer[] =
 	"fq transfer ID [DEPT] [--to PERSON] [--note TEXT]";
 
-static const struct option longopts[] = {
-	{ "to", required_argument, NULL, 't' },
-	{ "note", required_argument, NULL, 'n' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "to", required_argument, 't', "PERSON",
+	  "the handler there, by staff id: no acceptance" },
+	{ "note", required_argument, 'n', "TEXT",
+	  "the hand-over note for the department" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 int

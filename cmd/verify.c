@@ -10,9 +10,10 @@
 
 const char usage_verify[] = "fq verify [--head DIGEST]";
 
-static const struct option longopts[] = {
-	{ "head", required_argument, NULL, 'H' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "head", required_argument, 'H', "DIGEST",
+	  "check that the chain still ends at DIGEST" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 /* The result as one JSON object. */

@@ -11,10 +11,11 @@
 
 const char usage_wait[] = "fq wait ID --reason TEXT [--until WHEN]";
 
-static const struct option longopts[] = {
-	{ "reason", required_argument, NULL, 'r' },
-	{ "until", required_argument, NULL, 'u' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "reason", required_argument, 'r', "TEXT",
+	  "what the case waits for (required)" },
+	{ "until", required_argument, 'u', "WHEN", "resume by itself at WHEN" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
 int

@@ -52,6 +52,7 @@ struct fq {
 	const char *policy_path;
 	const char *actor;	/* --as, FQ_USER or the login name */
 	enum fq_format format;	/* never FMT_DEFAULT once main has run */
+	int format_given;	/* --format was given (not the default) */
 	int quiet;
 	int color;		/* 1: use colour on stdout */
 	int tty;		/* stdout is a terminal */

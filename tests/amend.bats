@@ -87,13 +87,13 @@ log_phone() {
 	assert_equal "$(db_digest)" "$snap"
 }
 
-@test "amend: bad values are bad data (65): empty summary, unknown --via, bad UTF-8" {
+@test "amend: bad values are bad data (65): empty summary, bad UTF-8; an unknown --via is a usage error (64)" {
 	id=$(log_phone)
 	snap=$(db_digest)
 	run -65 --separate-stderr fq amend "$id" --summary "" --note "清空"
 	[[ $stderr == *"--summary"* ]]
-	run -65 --separate-stderr fq amend "$id" --via 微信 --note "客人通过微信联系"
-	[[ $stderr == *"--via"* ]]
+	run -64 --separate-stderr fq amend "$id" --via 微信 --note "客人通过微信联系"
+	[[ $stderr == *"--via takes desk, phone, online, letter or other, not '微信'"* ]]
 	run -65 --separate-stderr fq amend "$id" --guest $'\xc0周' --note "更正"
 	assert_equal "$(db_digest)" "$snap"
 }

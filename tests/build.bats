@@ -54,9 +54,9 @@ stand_ins() {
 	done
 	FAKE_UID=0 PATH="$BATS_TEST_TMPDIR/bin:$BATS_TEST_TMPDIR/min" \
 		run -1 sh "$TOP/tests/deps.sh" test
-	assert_output --partial "run: apt-get install -y sqlite3 bats bats-assert bats-support mandoc python3 jq parallel"
+	assert_output --partial "run: apt-get install -y sqlite3 bats bats-assert bats-support mandoc python3 jq parallel zsh bash-completion"
 	run cat "$APT_LOG"
-	assert_line "apt-get install -y -qq sqlite3 bats bats-assert bats-support mandoc python3 jq parallel"
+	assert_line "apt-get install -y -qq sqlite3 bats bats-assert bats-support mandoc python3 jq parallel zsh bash-completion"
 }
 
 @test "build: with every dependency in place make has nothing to say about them" {

@@ -189,7 +189,7 @@ COMMANDS="init log transfer accept follow reply callback escalate decline sign r
 	run -64 --separate-stderr fq route
 	assert_equal "$output" ""
 	assert_regex "${stderr_lines[0]}" "^fq: route: "
-	run -65 --separate-stderr fq log --via 电话 手机丢了
+	run -64 --separate-stderr fq log --via 电话 手机丢了
 	assert_equal "$output" ""
 	assert_regex "${stderr_lines[0]}" "^fq: log: "
 	run -64 --separate-stderr fq init --example
@@ -274,4 +274,140 @@ COMMANDS="init log transfer accept follow reply callback escalate decline sign r
 	assert_equal "$(jq -r '.[0].summary' <<<"$output")" "手机忘在棋牌室"
 	run -0 --separate-stderr nohome route 棋牌室
 	assert_output --partial "3669088"
+}
+
+@test "cli: -V is --version, before or after the command" {
+	run -0 --separate-stderr fq --version
+	version=$output
+	run -0 --separate-stderr fq -V
+	assert_output "$version"
+	run -0 --separate-stderr fq list -V
+	assert_output "$version"
+	assert_equal "$stderr" ""
+}
+
+@test "cli: a mistyped command names the nearest ones (64)" {
+	run -64 --separate-stderr fq lgo
+	assert_output ""
+	assert_equal "$stderr" "fq: 'lgo' is not an fq command; did you mean 'log'?"
+	run -64 --separate-stderr fq tranfser 1 security
+	assert_equal "$stderr" "fq: 'tranfser' is not an fq command; did you mean 'transfer'?"
+	run -64 --separate-stderr fq re
+	assert_equal "$stderr" "fq: 're' is not an fq command; did you mean 'reply', 'reopen', 'resume' or 'report'?"
+	run -64 --separate-stderr fq xyzzy
+	assert_equal "$stderr" "fq: 'xyzzy' is not an fq command (see 'fq help')"
+	run -64 --separate-stderr fq help lsit
+	assert_equal "${stderr_lines[0]}" "fq: help: no command 'lsit'; did you mean 'list'?"
+	run -64 --separate-stderr fq --verison
+	assert_equal "$stderr" "fq: unknown option '--verison'; did you mean '--version'?"
+}
+
+@test "cli: a mistyped option names the nearest ones of its command (64)" {
+	run -64 --separate-stderr fq list --stauts open
+	assert_output ""
+	assert_equal "${stderr_lines[0]}" "fq: list: unknown option '--stauts'; did you mean '--status'?"
+	assert_regex "${stderr_lines[1]}" "^usage: fq list "
+	run -64 --separate-stderr fq log --gest 周先生 手机丢了
+	assert_equal "${stderr_lines[0]}" "fq: log: unknown option '--gest'; did you mean '--guest'?"
+	# global options are near too
+	run -64 --separate-stderr fq list --fromat=json
+	assert_equal "${stderr_lines[0]}" "fq: list: unknown option '--fromat'; did you mean '--format'?"
+	# an ambiguous start names every option it starts
+	run -64 --separate-stderr fq list --s x
+	assert_equal "${stderr_lines[0]}" "fq: list: unknown option '--s'; did you mean '--status' or '--since'?"
+	run -64 --separate-stderr fq list --frobnicate
+	assert_equal "${stderr_lines[0]}" "fq: list: unknown option '--frobnicate'"
+	run -64 --separate-stderr fq log --major=yes 手机丢了
+	assert_equal "${stderr_lines[0]}" "fq: log: option '--major' takes no value"
+}
+
+@test "cli: a value outside an option's fixed words is a usage error (64), named" {
+	log_phone >/dev/null
+	snap=$(db_digest)
+	run -64 --separate-stderr fq list --status bogus
+	assert_output ""
+	assert_equal "${stderr_lines[0]}" "fq: list: --status takes open, replied, closed, declined or all, not 'bogus'"
+	run -64 --separate-stderr fq list --status opne
+	assert_equal "${stderr_lines[0]}" "fq: list: --status takes open, replied, closed, declined or all, not 'opne'; did you mean 'open'?"
+	run -64 --separate-stderr fq log --via fax 手机丢了
+	assert_equal "${stderr_lines[0]}" "fq: log: --via takes desk, phone, online, letter or other, not 'fax'"
+	run -64 --separate-stderr fq amend 1 --via fax --note 更正
+	run -64 --separate-stderr fq reply 1 已找到 --by fax
+	run -64 --separate-stderr fq report --by floor
+	run -64 --separate-stderr fq init --example hostel
+	assert_equal "${stderr_lines[0]}" "fq: init: --example takes hotel, government or property, not 'hostel'; did you mean 'hotel'?"
+	assert_equal "$(db_digest)" "$snap"
+}
+
+@test "cli: an unknown --owner or --handler is bad data (65), like an unknown --dept" {
+	log_phone >/dev/null
+	for c in list export; do
+		run -65 --separate-stderr fq $c --owner nobody
+		assert_output ""
+		assert_equal "$stderr" "fq: $c: --owner: no staff 'nobody' in the policy"
+		run -65 --separate-stderr fq $c --handler wang.qaing
+		assert_equal "$stderr" "fq: $c: --handler: no staff 'wang.qaing' in the policy"
+		run -65 --separate-stderr fq $c --dept kitchn
+	done
+	run -65 --separate-stderr fq overdue --owner nobody
+	assert_equal "$stderr" "fq: overdue: --owner: no staff 'nobody' in the policy"
+	# staff who own nothing are no error
+	run -0 --separate-stderr fq list --owner yang.fan --format json
+	assert_output "[]"
+}
+
+@test "cli: show --format tsv, csv or markdown is refused (64), never ignored" {
+	log_phone >/dev/null
+	for f in tsv csv markdown; do
+		run -64 --separate-stderr fq show 1 --format $f
+		assert_output ""
+		assert_equal "${stderr_lines[0]}" "fq: show: a case is shown as table, json or jsonl, not as '$f' (tsv, csv and markdown are for lists, as of fq list)"
+		run -64 --separate-stderr fq follow 1 --format $f
+	done
+	# on a pipe, without --format, it is the view for people, as before
+	run -0 --separate-stderr fq show 1
+	assert_line --index 0 --partial "#1"
+	table=$output
+	run -0 --separate-stderr fq show 1 --format table
+	assert_output "$table"
+	run -0 --separate-stderr fq show 1 --format jsonl
+	assert_equal "$(jq -r .id <<<"$output")" 1
+}
+
+@test "cli: --help lists every option of every command, one line each, within 80 columns" {
+	local c o n=0
+	for c in $(fq help | awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }'); do
+		run -0 --separate-stderr fq "$c" --help
+		help=$output
+		# every option of the usage (the man page's SYNOPSIS) has its line
+		for o in $(grep -o -- '--[a-z][a-z-]*' <<<"${lines[*]}" | sort -u); do
+			grep -qE -- "^  $o( |\$)" <<<"$help" || fail "$c --help: no line for $o:"$'\n'"$help"
+			n=$((n + 1))
+		done
+		# and nothing is listed that the usage lacks
+		for o in $(grep -oE -- '^  --[a-z][a-z-]*' <<<"$help"); do
+			grep -q -- "\[*$o[] ]\|$o\$" <<<"$(fq help "$c" | sed -n '1,/^$/p')" ||
+				fail "$c --help lists $o, its usage does not"
+		done
+		awk 'length > 80 { print; bad = 1 } END { exit bad }' <<<"$help" ||
+			fail "$c --help is wider than 80 columns"
+	done
+	[ "$n" -ge 40 ] || fail "only $n options seen"
+	run -0 --separate-stderr fq --help
+	for o in --db --policy --as --format --quiet --color --raw-csv --bom --help --version; do
+		assert_line --regexp "^  (-[a-zA-Z], )?$o( |\$)"
+	done
+	awk 'length > 80 { print; bad = 1 } END { exit bad }' <<<"$output"
+}
+
+@test "cli: after fq init, who is not staff is told how to go on (77)" {
+	rm -f "$FQ_DB"
+	FQ_USER=root run -0 --separate-stderr fq init
+	FQ_USER=root run -77 --separate-stderr fq log 要两个馒头
+	assert_output ""
+	assert_equal "${stderr_lines[0]}" "fq: log: 'root' is not staff in the policy '$FQ_POLICY'; act as a member with --as or FQ_USER"
+	assert_equal "${stderr_lines[1]}" "fq: log: its staff: chen.jing, liu.yang, zhao.li, ... (fq --as chen.jing log); or add 'root' under staff: in the policy"
+	# and the hint works
+	FQ_USER=root run -0 --separate-stderr fq --as chen.jing -q log 要两个馒头
+	assert_output "1"
 }

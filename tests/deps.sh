@@ -15,7 +15,7 @@
 set -u
 
 BUILD_PKGS="gcc make libsqlite3-dev libyaml-dev nettle-dev gettext"
-TEST_PKGS="sqlite3 bats bats-assert bats-support mandoc python3 jq parallel"
+TEST_PKGS="sqlite3 bats bats-assert bats-support mandoc python3 jq parallel zsh bash-completion"
 
 # have PKG: 0 when what fq uses of PKG is on this machine.
 have() {
@@ -26,6 +26,7 @@ have() {
 	nettle-dev) have_header nettle/sha2.h ;;
 	gettext) command -v msgfmt >/dev/null 2>&1 ;;	# msgfmt, xgettext
 	bats-assert | bats-support) [ -d "/usr/lib/bats/$1" ] ;;
+	bash-completion) [ -f /usr/share/bash-completion/bash_completion ] ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
 }

@@ -168,7 +168,8 @@ EOF
 	run -77 --separate-stderr fq --as nobody export
 	assert_output ""
 	assert_equal "$stderr" \
-		"fq: export: 'nobody' is not staff in the policy '$FQ_POLICY'; act as a member with --as or FQ_USER"
+		"fq: export: 'nobody' is not staff in the policy '$FQ_POLICY'; act as a member with --as or FQ_USER
+fq: export: its staff: chen.jing, liu.yang, zhao.li, ... (fq --as chen.jing export); or add 'nobody' under staff: in the policy"
 }
 
 @test "export: usage errors (64) and unknown ids (65)" {

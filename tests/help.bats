@@ -25,9 +25,12 @@ setup() {
 @test "help: one command's usage, the same as COMMAND --help" {
 	run -0 --separate-stderr fq help transfer
 	assert_line --index 0 "usage: fq transfer ID [DEPT] [--to PERSON] [--note TEXT]"
+	assert_line --regexp "^  --to PERSON +[a-z]"
+	assert_line --regexp "^  --note TEXT +[a-z]"
 	assert_output --partial "man fq-transfer"
+	help=$output
 	run -0 --separate-stderr fq transfer --help
-	assert_output "usage: fq transfer ID [DEPT] [--to PERSON] [--note TEXT]"
+	assert_output "$help"
 }
 
 @test "help: an unknown command is a usage error (64) naming it" {

@@ -298,9 +298,9 @@ refuse() {
 	assert_regex "$stderr" "^fq: log: "
 }
 
-@test "log: --via bogus (65)" {
+@test "log: --via bogus is a usage error (64): the words are fixed" {
 	log_case 手机丢了 >/dev/null
-	refuse 65 "bogus" log --via bogus "手机丢了"
+	refuse 64 "bogus" log --via bogus "手机丢了"
 	assert_regex "$stderr" "^fq: log: .*--via"
 }
 

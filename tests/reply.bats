@@ -62,11 +62,11 @@ setup() {
 	assert_equal "$(field "$id" '.events[-1].by')" sms
 }
 
-@test "reply: an unknown --by is bad data (65)" {
+@test "reply: an unknown --by is a usage error (64), as every fixed word" {
 	id=$(log_phone)
 	snap=$(db_digest)
-	run -65 --separate-stderr fq reply "$id" "已告知客人" --by 飞鸽传书
-	[[ $stderr == *"--by"* ]]
+	run -64 --separate-stderr fq reply "$id" "已告知客人" --by 飞鸽传书
+	[[ $stderr == *"--by takes phone, in-person, sms or other, not '飞鸽传书'"* ]]
 	assert_equal "$(db_digest)" "$snap"
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 #
-# view.bats - the view layer (lib/view/): show's sections are tables in
-# every format for people, the styles of a human view, the titles of
-# lists, and that nothing else in lib/ writes to standard output.
+# view.bats - the view layer (lib/view/): show's sections are tables for
+# people (a format for lists is refused), the styles of a human view, the
+# titles of lists, and that nothing else in lib/ writes to standard output.
 
 load helper
 bats_require_minimum_version 1.5.0
@@ -14,7 +14,7 @@ setup() {
 		--phone 13912345678 "昨晚在棋牌室打牌，手机忘在那里了")
 }
 
-@test "view: show prints its sections as tables whatever --format says" {
+@test "view: show prints its sections as tables; a list's format is refused (64), never ignored" {
 	run -0 --separate-stderr fq show "$id" --format table
 	assert_equal "$stderr" ""
 	assert_line "  holders"
@@ -22,9 +22,13 @@ setup() {
 	assert_line "  timeline"
 	assert_line --regexp '^at +who +step +what$'
 	table=$output
+	# on a pipe without --format: the same view
+	run -0 --separate-stderr fq show "$id"
+	assert_equal "$output" "$table"
 	for f in tsv csv markdown; do
-		run -0 --separate-stderr fq show "$id" --format "$f"
-		assert_equal "$output" "$table"
+		run -64 --separate-stderr fq show "$id" --format "$f"
+		assert_equal "$output" ""
+		assert_regex "$stderr" "^fq: show: .*'$f'"
 	done
 }
 

@@ -11,37 +11,41 @@
 #include "opts.h"
 #include "policy.h"
 
-static const struct option longopts[] = {
-	{ "status", required_argument, NULL, 's' },
-	{ "dept", required_argument, NULL, 'd' },
-	{ "owner", required_argument, NULL, 'o' },
-	{ "handler", required_argument, NULL, 'H' },
-	{ "category", required_argument, NULL, 'c' },
-	{ "guest", required_argument, NULL, 'g' },
-	{ "room", required_argument, NULL, 'r' },
-	{ "since", required_argument, NULL, 'S' },
-	{ "until", required_argument, NULL, 'U' },
-	{ "limit", required_argument, NULL, 'n' },
-	{ NULL, 0, NULL, 0 },
+static const struct opt longopts[] = {
+	{ "status", required_argument, 's', "open|replied|closed|declined|all",
+	  "only cases in this state" },
+	{ "dept", required_argument, 'd', "D",
+	  "only cases this department holds now" },
+	{ "owner", required_argument, 'o', "U",
+	  "only cases this staff member owns" },
+	{ "handler", required_argument, 'H', "U",
+	  "only cases this staff member handles" },
+	{ "category", required_argument, 'c', "C",
+	  "only cases of this category" },
+	{ "guest", required_argument, 'g', "G",
+	  "only cases whose guest's name contains G" },
+	{ "room", required_argument, 'r', "R",
+	  "only cases of this room (exactly)" },
+	{ "since", required_argument, 'S', "WHEN",
+	  "only cases logged at or after WHEN" },
+	{ "until", required_argument, 'U', "WHEN",
+	  "only cases logged before WHEN" },
+	{ "limit", required_argument, 'n', "N", "at most N cases" },
+	{ NULL, 0, 0, NULL, NULL },
 };
 
-/* Checks --status and the ids the filters name. */
+/* Checks the ids the filters name (opts_next() checked --status). */
 static int
 check_filter(struct fq *fq, const struct case_filter *f)
 {
-	static const char *const statuses[] = { "open", "replied", "closed",
-						"declined", "all" };
 	const struct policy *p = fq->pol;
-	size_t i;
 
-	if (f->status) {
-		for (i = 0; i < 5 && strcmp(f->status, statuses[i]); i++)
-			;
-		if (i == 5)
-			return fq_fail(fq, FQ_EUSAGE, "--status takes open, "
-				       "replied, closed, declined or all, "
-				       "not '%s'", f->status);
-	}
+	if (f->owner && !policy_staff(p, f->owner))
+		return fq_fail(fq, FQ_EDATA, "--owner: no staff '%s' in the "
+			       "policy", f->owner);
+	if (f->handler && !policy_staff(p, f->handler))
+		return fq_fail(fq, FQ_EDATA, "--handler: no staff '%s' in the "
+			       "policy", f->handler);
 	if (f->department && policy_dept(p, f->department) < 0)
 		return fq_fail(fq, FQ_EDATA, "no department '%s' in the policy",
 			       f->department);
@@ -79,10 +83,10 @@ parse_limit(struct fq *fq, const char *s, long *limit)
 }
 
 /* The filter options and the extra ones, as one table (from the arena). */
-static const struct option *
+static const struct opt *
 all_options(struct fq *fq, const struct filter_extra *x)
 {
-	struct option *all;
+	struct opt *all;
 	size_t n = 0, m = sizeof(longopts) / sizeof(longopts[0]);
 
 	if (!x || !x->options)
@@ -119,7 +123,7 @@ int
 filter_parse_extra(struct fq *fq, int argc, char **argv,
 		   struct case_filter *f, const struct filter_extra *x)
 {
-	const struct option *opts = all_options(fq, x);
+	const struct opt *opts = all_options(fq, x);
 	int c, rc;
 
 	opts_reset();

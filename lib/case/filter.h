@@ -14,7 +14,8 @@
  * may preset, e.g. f->oldest_first), takes no operands, turns department
  * and category names into ids and checks them against the policy.
  * Returns 0, FQ_EUSAGE (an unknown option or --status, a bad --limit) or
- * FQ_EDATA (a malformed time, a department or category the policy lacks).
+ * FQ_EDATA (a malformed time; a department, category or staff member
+ * the policy lacks).
  */
 int filter_parse(struct fq *fq, int argc, char **argv, struct case_filter *f);
 
@@ -25,7 +26,7 @@ int filter_parse(struct fq *fq, int argc, char **argv, struct case_filter *f);
  * takes, which are left at argv[optind..argc).
  */
 struct filter_extra {
-	const struct option *options;	/* ends in a row of NULL name */
+	const struct opt *options;	/* ends in a row of NULL name */
 	int (*take)(struct fq *fq, int opt, const char *value, void *arg);
 	void *arg;
 	int min_args, max_args;		/* max_args < 0: any number */

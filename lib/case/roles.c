@@ -42,15 +42,36 @@ who(struct fq *fq)
 	return arena_printf(fq->mem, "%s (%s)", fq->me->name, fq->me->id);
 }
 
+/* "chen.jing, liu.yang, zhao.li, ...": the first staff ids of the policy. */
+static const char *
+some_staff(struct fq *fq)
+{
+	const struct policy *p = fq->pol;
+	const char *s = p->staff[0].id;
+	int i;
+
+	for (i = 1; i < p->nstaff && i < 3; i++)
+		s = arena_printf(fq->mem, "%s, %s", s, p->staff[i].id);
+	return p->nstaff > 3 ? arena_printf(fq->mem, "%s, ...", s) : s;
+}
+
 int
 may_act(struct fq *fq)
 {
-	fq->me = policy_staff(fq->pol, fq->actor);
+	const struct policy *p = fq->pol;
+
+	fq->me = policy_staff(p, fq->actor);
 	if (fq->me)
 		return 0;
-	return fq_fail(fq, FQ_EPERM, "'%s' is not staff in the policy '%s'; "
-		       "act as a member with --as or FQ_USER", fq->actor,
-		       fq->pol->path);
+	fq_fail(fq, FQ_EPERM, "'%s' is not staff in the policy '%s'; act as "
+		"a member with --as or FQ_USER", fq->actor, p->path);
+	/* Who has just run fq init (as root, say) learns how to go on. */
+	if (p->nstaff > 0)
+		fq_fail_more(fq, "its staff: %s (fq --as %s %s); or add '%s' "
+			     "under staff: in the policy", some_staff(fq),
+			     p->staff[0].id, fq->cmd ? fq->cmd : "list",
+			     fq->actor);
+	return FQ_EPERM;
 }
 
 int

@@ -102,4 +102,9 @@ int sqlite_search_check(struct fq *fq,
 /* sqlite-chain.c */
 int sqlite_chain_version(struct fq *fq, long long id, int *version);
 
+/* sqlite-complete.c */
+int sqlite_complete_ids(struct fq *fq, long long prefix, int limit,
+			int (*fn)(struct fq *, long long, const char *,
+				  const char *, void *), void *arg);
+
 #endif

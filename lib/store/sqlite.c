@@ -261,4 +261,5 @@ static const struct store_vfuncs sqlite_vfuncs = {
 	.search_rebuild = sqlite_search_rebuild,
 	.search_check = sqlite_search_check,
 	.import_search = sqlite_import_search,
+	.complete_ids = sqlite_complete_ids,
 };

@@ -121,6 +121,10 @@ struct store_vfuncs {
 			    void *arg);
 	int (*import_search)(struct fq *fq, struct store_import *imp,
 			     long long case_id, const struct search_doc *doc);
+	/* The prefix as a number (0 for any id); store.c checks it. */
+	int (*complete_ids)(struct fq *fq, long long prefix, int limit,
+			    int (*fn)(struct fq *, long long, const char *,
+				      const char *, void *), void *arg);
 };
 
 /* What every driver's connection begins with. */

@@ -3,6 +3,7 @@
  * through fq->store->v for each operation (store.h says what each
  * means), and the messages that every driver shares.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store-private.h"
@@ -387,4 +388,18 @@ store_search_check(struct fq *fq,
 		   int (*fn)(struct fq *, long long, void *), void *arg)
 {
 	return V(fq)->search_check(fq, fn, arg);
+}
+
+int
+store_complete_ids(struct fq *fq, const char *prefix, int limit,
+		   int (*fn)(struct fq *, long long, const char *, const char *,
+			     void *), void *arg)
+{
+	size_t n = strlen(prefix);
+
+	/* Ids are 1, 2, ...: a prefix of up to 18 digits, no leading 0. */
+	if (n > 18 || strspn(prefix, "0123456789") != n || prefix[0] == '0' ||
+	    limit <= 0)
+		return 0;
+	return V(fq)->complete_ids(fq, n ? atoll(prefix) : 0, limit, fn, arg);
 }

@@ -476,4 +476,19 @@ int store_search_check(struct fq *fq,
  */
 int store_chain_version(struct fq *fq, long long id, int *version);
 
+/* ------------------------------------------------------------------ */
+/* Shell completion (fq __complete) */
+
+/*
+ * Calls fn for at most `limit` cases whose id begins with the decimal
+ * digits `prefix` ("" for any id; anything else, or a leading 0, for
+ * none): the cases not closed first, then the closed ones, each newest
+ * first.  Status and summary are transient.  It runs at every TAB on a
+ * store of millions of cases: a driver reads it through an index with
+ * the limit, never by a scan.
+ */
+int store_complete_ids(struct fq *fq, const char *prefix, int limit,
+		       int (*fn)(struct fq *, long long id, const char *status,
+				 const char *summary, void *), void *arg);
+
 #endif
