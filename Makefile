@@ -61,6 +61,10 @@ build/obj/%.o: %.c $(HDR)
 build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
 
+# The ladder's unit tests link it with the library (tests/ladder.bats).
+build/ladder-test: tests/unit/ladder-test.c $(LIB_SRC:%.c=build/obj/%.o)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
+
 build/san/fq: $(SAN_OBJ)
 	$(CC) $(SANFLAGS) -o $@ $(SAN_OBJ) $(LIBS)
 

@@ -6,15 +6,8 @@
 #include "sqlite-ops.h"
 #include "sqlite-stmt.h"
 
-#define CASE_COLUMNS \
-	"id, summary, details, guest_name, room, phone, via, category, " \
-	"department, handler, owner, status, major, first_contact, " \
-	"waiting_since, waiting_until, created_at, updated_at, closed_at, " \
-	"due_accept, due_reply, due_resolve, due_promise, request_key"
-
-/* Fills c from a row selected with CASE_COLUMNS (text in fq->mem). */
-static void
-case_row(const struct sq *q, struct fq_case *c)
+void
+sqlite_case_row(const struct sq *q, struct fq_case *c)
 {
 	int k;
 
@@ -125,7 +118,7 @@ one_case(struct sq *q, struct fq_case *c, int *found)
 {
 	*found = sq_step(q) == 1;
 	if (*found)
-		case_row(q, c);
+		sqlite_case_row(q, c);
 	return sq_done(q);
 }
 
@@ -225,7 +218,7 @@ each_row(struct sq *q, store_case_fn *fn, void *arg)
 	int rc = 0, done;
 
 	while (rc == 0 && sq_step(q) == 1) {
-		case_row(q, &c);
+		sqlite_case_row(q, &c);
 		rc = fn(q->fq, &c, arg);
 	}
 	done = sq_done(q);

@@ -66,6 +66,37 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n"
 	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events\n"
 	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n",
+
+	/*
+	 * 2: the escalation ladder's memory (sqlite-overdue.c), and the
+	 * indexes its lookups and a case's own lookups by kind use.
+	 * `escalations` is derived from the events, never written by hand:
+	 * fq folds the events after escalations_read.upto into it, in the
+	 * write lock, before the ladder reads it; upto 0 folds in the
+	 * whole history on the first run.
+	 */
+	"CREATE INDEX events_case_kind ON events(case_id, kind, seq);\n"
+	"CREATE INDEX cases_promise ON cases(due_promise)\n"
+	"  WHERE due_promise IS NOT NULL;\n"
+	"CREATE TABLE escalations (\n"
+	"  case_id   INTEGER NOT NULL,\n"
+	"  deadline  TEXT NOT NULL,       -- accept, reply, resolve, promise;\n"
+	"                                 -- '' for a manual or major one\n"
+	"  level     TEXT NOT NULL,       -- 80%, 100%, ...; manual, major\n"
+	"  staff     TEXT NOT NULL,       -- who was told; '' for a level\n"
+	"                                 -- passed over by a higher one\n"
+	"  seq       INTEGER NOT NULL,    -- the last escalated event of the\n"
+	"  at        INTEGER NOT NULL,    -- case that named them, and when\n"
+	"  mailed    INTEGER,             -- manual, major: the seq of the\n"
+	"                                 -- last one mailed (or closed)\n"
+	"  PRIMARY KEY (case_id, deadline, level, staff)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX escalations_unmailed ON escalations(deadline, case_id)\n"
+	"  WHERE deadline = '' AND mailed IS NOT seq;\n"
+	"CREATE TABLE escalations_read (\n"
+	"  upto      INTEGER NOT NULL     -- the last event folded in\n"
+	");\n"
+	"INSERT INTO escalations_read (upto) VALUES (0);\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
