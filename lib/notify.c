@@ -79,6 +79,7 @@ decide(struct fq *fq, struct run *r, int mail)
 {
 	int rc;
 
+	/* what was appended since notify_run() folded the history in */
 	if ((rc = store_escalations_update(fq)) ||
 	    (rc = store_ladder_cases(fq, ladder_horizon(fq, r->now), want,
 				     collect, r)))
@@ -574,13 +575,14 @@ notify_run(struct fq *fq, int with_mail, struct notify_result *res)
 	int timeout, rc;
 
 	memset(res, 0, sizeof(*res));
-	if (!with_mail)
-		return escalate(fq, &r, res);
-	if ((rc = mail_timeout(fq, &timeout)))
+	if (with_mail && (rc = mail_timeout(fq, &timeout)))
 		return rc;
-	if ((rc = store_guard(fq, "mail", GUARD_WAIT)))
+	if (with_mail && (rc = store_guard(fq, "mail", GUARD_WAIT)))
 		return rc != FQ_EBUSY ? rc : fq_fail(fq, FQ_EBUSY, "another "
 			"'fq overdue --mail' is still at work after %d s; "
 			"what is owed goes out with the next run", GUARD_WAIT);
-	return mail(fq, &r, res, timeout);
+	/* the history, in short transactions of its own */
+	if ((rc = store_escalations_update(fq)))
+		return rc;
+	return with_mail ? mail(fq, &r, res, timeout) : escalate(fq, &r, res);
 }

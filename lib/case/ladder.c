@@ -181,28 +181,36 @@ seen(const struct store_ladder *h, const char *deadline, const char *level,
 	return t ? t->seq : 0;
 }
 
-/* The highest level reached at `pct` that names anyone; -1: none. */
+/*
+ * The highest level reached at `pct` that names anyone (-1: none), and
+ * whom it names (*to, *n).
+ */
 static int
-top_level(struct fq *fq, const struct fq_case *c, long pct)
+top_level(struct fq *fq, const struct fq_case *c, long pct,
+	  const char ***to, int *n)
 {
 	const struct policy *p = fq->pol;
-	int i, n, top = -1;
+	long below = pct + 1;
+	int i, top;
 
-	for (i = 0; i < p->nlevels; i++) {
-		if (pct < p->levels[i].pct ||
-		    (top >= 0 && p->levels[i].pct < p->levels[top].pct))
-			continue;
-		recipients(fq, c, i, &n);
-		if (n)
-			top = i;
+	for (;;) {
+		for (top = -1, i = 0; i < p->nlevels; i++)
+			if (p->levels[i].pct < below && (top < 0 ||
+			    p->levels[i].pct >= p->levels[top].pct))
+				top = i;
+		if (top < 0)
+			return -1;
+		*to = recipients(fq, c, top, n);
+		if (*n)
+			return top;
+		below = p->levels[top].pct;
 	}
-	return top;
 }
 
 /* The levels below `top` reached at `pct` that never fired since `start`. */
 static int *
 passed_over(struct fq *fq, const struct store_ladder *h, int k, int top,
-	    long pct, long long start, int *n)
+	    long pct, long long start, const char *const *names, int *n)
 {
 	const struct policy *p = fq->pol;
 	int *v = arena_alloc(fq->mem, sizeof(*v) * (size_t)(p->nlevels + 1));
@@ -212,7 +220,7 @@ passed_over(struct fq *fq, const struct store_ladder *h, int k, int top,
 	for (i = 0; i < p->nlevels; i++)
 		if (i != top && pct >= p->levels[i].pct &&
 		    p->levels[i].pct < p->levels[top].pct &&
-		    !told(h, due_names[k], level_name(fq, i), NULL, start))
+		    !told(h, due_names[k], names[i], NULL, start))
 			v[(*n)++] = i;
 	return v;
 }
@@ -220,10 +228,9 @@ passed_over(struct fq *fq, const struct store_ladder *h, int k, int top,
 /* 1 when staff `to` is owed level i now (told since start, or repeat). */
 static int
 owed_to(struct fq *fq, const struct store_ladder *h, int k, int i,
-	const char *to, long long start, time_t now)
+	const char *name, const char *to, long long start, time_t now)
 {
 	const struct level *lv = &fq->pol->levels[i];
-	const char *name = level_name(fq, i);
 	const struct store_told *t;
 
 	if (told(h, due_names[k], name, "", start))
@@ -248,30 +255,29 @@ add(struct fq *fq, struct firings *out, const struct fq_case *c)
 	return f;
 }
 
-/* What deadline k of case c owes at `now`. */
+/* What deadline k of case c owes at `now` (names: of the levels). */
 static void
 deadline_owed(struct fq *fq, const struct fq_case *c,
 	      const struct store_ladder *h, int k, time_t now,
-	      struct firings *out)
+	      const char *const *names, struct firings *out)
 {
 	long long start = k == DUE_ACCEPT ? h->accept_start : h->start;
 	long pct = used_pct(fq->pol, c, k, now);
-	int top = top_level(fq, c, pct), n, np, j;
-	const char **to;
+	const char **to = NULL;
 	const int *passed;
 	struct firing *f;
+	int top, n = 0, np, j;
 
-	if (top < 0)
+	if ((top = top_level(fq, c, pct, &to, &n)) < 0)
 		return;
-	to = recipients(fq, c, top, &n);
-	passed = passed_over(fq, h, k, top, pct, start, &np);
+	passed = passed_over(fq, h, k, top, pct, start, names, &np);
 	for (j = 0; j < n; j++) {
-		if (!owed_to(fq, h, k, top, to[j], start, now))
+		if (!owed_to(fq, h, k, top, names[top], to[j], start, now))
 			continue;
 		f = add(fq, out, c);
 		f->k = k;
 		f->level = top;
-		f->name = level_name(fq, top);
+		f->name = names[top];
 		f->to = to[j];
 		f->seen = seen(h, due_names[k], f->name, to[j]);
 		f->npassed = np;
@@ -283,13 +289,19 @@ void
 ladder_owed(struct fq *fq, const struct fq_case *c,
 	    const struct store_ladder *h, time_t now, struct firings *out)
 {
-	int k;
+	const char **names;
+	int i, k;
 
 	if (c->waiting_since)
 		return;
+	names = arena_alloc(fq->mem, sizeof(*names) *
+			    (size_t)(fq->pol->nlevels + 1));
+	for (i = 0; i < fq->pol->nlevels; i++)
+		names[i] = level_name(fq, i);
 	for (k = 0; k < NDUE; k++)
-		if (c->due[k])
-			deadline_owed(fq, c, h, k, now, out);
+		if (c->due[k] && used_pct(fq->pol, c, k, now) >=
+		    lowest_level(fq->pol))
+			deadline_owed(fq, c, h, k, now, names, out);
 }
 
 void

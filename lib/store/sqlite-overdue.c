@@ -5,10 +5,12 @@
  * the guard that keeps two mail runs apart.
  *
  * The memory is folded in lazily, in the write lock: the events after
- * escalations_read.upto are read by id (the rowid, never by kind: the
- * (kind, at) index would walk every escalation ever written), and each
- * query of the ladder is a search by case on a primary key or on
- * events(case_id, kind, seq).  tests/plans.bats checks the plans.
+ * escalations_read.upto are read by id (a range of the rowid; `+kind`
+ * keeps the (kind, at) index, which would walk every escalation ever
+ * written, out of it), a long history in chunks of transactions of
+ * their own; each query of the ladder is a search by case on a primary
+ * key or on events(case_id, kind, seq).  tests/plans.bats checks the
+ * plans.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,11 +21,14 @@
 #include "sqlite-ops.h"
 #include "sqlite-stmt.h"
 
+/* Events folded in by one write transaction, outside the caller's. */
+#define FOLD_CHUNK 100000
+
 /* The events of one kind not yet folded in, their data made valid JSON. */
 #define NEW_EVENTS(kind) \
 	"SELECT case_id, seq, at, CASE WHEN json_valid(data) THEN data " \
-	"ELSE '{}' END AS d FROM events NOT INDEXED " \
-	"WHERE id > :upto AND id <= :top AND kind = '" kind "'"
+	"ELSE '{}' END AS d FROM events " \
+	"WHERE id > :upto AND id <= :top AND +kind = '" kind "'"
 
 /* Who each escalation told, and the levels it passed over (staff ''). */
 #define FOLD_ESCALATED \
@@ -54,8 +59,8 @@
 
 /* A case closed: the manual and major escalations before it are done. */
 #define FOLD_CLOSED \
-	"WITH c AS (SELECT case_id, max(seq) AS seq FROM events NOT INDEXED " \
-	"  WHERE id > :upto AND id <= :top AND kind = 'closed' " \
+	"WITH c AS (SELECT case_id, max(seq) AS seq FROM events " \
+	"  WHERE id > :upto AND id <= :top AND +kind = 'closed' " \
 	"  GROUP BY case_id) " \
 	"UPDATE escalations SET mailed = escalations.seq FROM c " \
 	"WHERE escalations.case_id = c.case_id " \
@@ -74,26 +79,17 @@ fold(struct fq *fq, const char *sql, long long upto, long long top)
 	return sq_run(&q);
 }
 
-int
-sqlite_escalations_update(struct fq *fq)
+/* Folds the events in (upto, top] in, and moves upto to top. */
+static int
+fold_all(struct fq *fq, long long upto, long long top)
 {
 	static const char *const folds[] = {
 		FOLD_ESCALATED, FOLD_NOTIFIED, FOLD_CLOSED,
 	};
-	long long upto, top;
 	struct sq q;
 	size_t i;
 	int rc;
 
-	if (sqlite3_get_autocommit(SQ_DB(fq)))
-		return fq_fail(fq, FQ_EINTERNAL, "the escalations are folded "
-			       "in outside the write lock");
-	sq_prepare(fq, &q, "SELECT upto FROM escalations_read");
-	if ((rc = sq_one_int(&q, &upto, NULL)))
-		return rc;
-	sq_prepare(fq, &q, "SELECT coalesce(max(id), 0) FROM events");
-	if ((rc = sq_one_int(&q, &top, NULL)) || top <= upto)
-		return rc;
 	for (i = 0; i < sizeof(folds) / sizeof(folds[0]); i++)
 		if ((rc = fold(fq, folds[i], upto, top)))
 			return rc;
@@ -102,69 +98,163 @@ sqlite_escalations_update(struct fq *fq)
 	return sq_run(&q);
 }
 
+/* The last event folded in, and the last event. */
+static int
+bounds(struct fq *fq, long long *upto, long long *top)
+{
+	struct sq q;
+	int rc;
+
+	sq_prepare(fq, &q, "SELECT upto FROM escalations_read");
+	if ((rc = sq_one_int(&q, upto, NULL)))
+		return rc;
+	sq_prepare(fq, &q, "SELECT coalesce(max(id), 0) FROM events");
+	return sq_one_int(&q, top, NULL);
+}
+
 /*
- * The ladder's cases: due by the horizon (cases_due), and those with a
- * running promise (cases_promise), whose levels count from logging and
- * may fire long before the promise falls due.  `+next_due` keeps the
- * second from walking cases_due.
+ * Outside a transaction, one chunk of events in a write transaction of
+ * its own (*more: 1 while some are left), so that folding in a long
+ * history never holds the write lock for long.
+ */
+static int
+fold_chunk(struct fq *fq, int *more)
+{
+	long long upto, top;
+	int rc;
+
+	*more = 0;
+	if ((rc = sq_exec(fq, "BEGIN IMMEDIATE")))
+		return rc;
+	if ((rc = bounds(fq, &upto, &top)) == 0 && top > upto) {
+		*more = top - upto > FOLD_CHUNK;
+		rc = fold_all(fq, upto, *more ? upto + FOLD_CHUNK : top);
+	}
+	if (rc == 0)
+		return sq_exec(fq, "COMMIT");
+	sqlite3_exec(SQ_DB(fq), "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+sqlite_escalations_update(struct fq *fq)
+{
+	long long upto, top;
+	int rc, more = 1;
+
+	if (sqlite3_get_autocommit(SQ_DB(fq))) {
+		while (more)
+			if ((rc = fold_chunk(fq, &more)))
+				return rc;
+		return 0;
+	}
+	if ((rc = bounds(fq, &upto, &top)) || top <= upto)
+		return rc;
+	return fold_all(fq, upto, top);
+}
+
+/*
+ * Where a case's clocks started: the last of each kind, each found at
+ * the end of its range of events_case_kind.
+ */
+#define LADDER_CLOCKS \
+	"max(coalesce((SELECT max(seq) FROM events WHERE case_id = c.id " \
+	"  AND kind = 'logged'), 0), coalesce((SELECT max(seq) FROM events " \
+	"  WHERE case_id = c.id AND kind = 'reopened'), 0)), " \
+	"coalesce((SELECT max(seq) FROM events WHERE case_id = c.id " \
+	"  AND kind = 'transferred'), 0)"
+
+/*
+ * The ladder's cases with their clocks: due by the horizon (cases_due),
+ * and those with a running promise (cases_promise), whose levels count
+ * from logging and may fire long before the promise falls due.
+ * `+next_due` keeps the second from walking cases_due.
  */
 #define LADDER_CASES \
-	"SELECT " CASE_COLUMNS " FROM cases WHERE next_due <= :horizon " \
+	"SELECT " CASE_COLUMNS ", " LADDER_CLOCKS " FROM cases c " \
+	"WHERE next_due <= :horizon " \
 	"UNION ALL " \
-	"SELECT " CASE_COLUMNS " FROM cases WHERE due_promise > 0 " \
-	"AND +next_due > :horizon"
+	"SELECT " CASE_COLUMNS ", " LADDER_CLOCKS " FROM cases c " \
+	"WHERE due_promise > 0 AND +next_due > :horizon"
 
-/* Where a case's clocks started (events_case_kind). */
-#define LADDER_CLOCKS \
-	"SELECT (SELECT max(seq) FROM events WHERE case_id = :case " \
-	"  AND kind IN ('logged', 'reopened')), " \
-	"(SELECT max(seq) FROM events WHERE case_id = :case " \
-	"  AND kind IN ('logged', 'reopened', 'transferred'))"
+/* The first column after CASE_COLUMNS (24 of them). */
+#define AFTER_CASE 24
 
 /* A case's memory (the primary key's prefix). */
 #define LADDER_TOLD \
 	"SELECT deadline, level, staff, seq, at, coalesce(mailed, 0) " \
 	"FROM escalations WHERE case_id = :case"
 
-/* The two lookups made for each case the ladder wants, prepared once. */
-struct lookups {
-	struct sq clocks, told;
-	struct store_told *v;	/* the memory read, reused case by case */
-	int cap;
+/*
+ * The texts of the memory, kept once each: the few deadlines, levels
+ * and staff ids come back for case after case.
+ */
+#define TEXTS 256		/* slots, a power of two */
+
+struct texts {
+	const char *v[TEXTS];
 };
 
-/* Fills t from a row of LADDER_TOLD, or of its columns (text copied). */
-static void
-told_row(const struct sq *q, int col, struct store_told *t)
+/* Text column i of q, as kept in *x (copied once into fq->mem; each
+ * time without x). */
+static const char *
+text_of(const struct sq *q, int i, struct texts *x)
 {
-	t->deadline = sq_col_text(q, col);
-	t->level = sq_col_text(q, col + 1);
-	t->staff = sq_col_text(q, col + 2);
+	const char *s = sq_col_peek(q, i);
+	unsigned h = 5381;
+	const char *p;
+	int n;
+
+	if (!s || !x)
+		return sq_col_text(q, i);
+	for (p = s; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	for (n = 0; n < TEXTS; n++, h++) {
+		const char **slot = &x->v[h & (TEXTS - 1)];
+
+		if (!*slot)
+			return *slot = arena_strdup(q->fq->mem, s);
+		if (!strcmp(*slot, s))
+			return *slot;
+	}
+	return sq_col_text(q, i);	/* full: a copy of its own */
+}
+
+/* The lookup made for each case the ladder wants, prepared once. */
+struct lookups {
+	struct sq told;
+	struct store_told *v;	/* the memory read, reused case by case */
+	int cap;
+	struct texts texts;
+};
+
+/* Fills t from a row of LADDER_TOLD, or of its columns (text kept). */
+static void
+told_row(const struct sq *q, int col, struct store_told *t,
+	 struct texts *x)
+{
+	t->deadline = text_of(q, col, x);
+	t->level = text_of(q, col + 1, x);
+	t->staff = text_of(q, col + 2, x);
 	t->seq = sq_col_int(q, col + 3);
 	t->at = (time_t)sq_col_int(q, col + 4);
 	t->mailed = sq_col_int(q, col + 5);
 }
 
-/* Reads the clocks and the memory of case `id` into *h. */
+/* Reads the memory of case `id` into *h. */
 static int
 lookup(struct fq *fq, struct lookups *l, long long id, struct store_ladder *h)
 {
-	memset(h, 0, sizeof(*h));
-	sq_reset(&l->clocks);
-	sq_int(&l->clocks, ":case", id);
-	if (sq_step(&l->clocks) == 1) {
-		h->start = sq_col_int(&l->clocks, 0);
-		h->accept_start = sq_col_int(&l->clocks, 1);
-	}
+	h->ntold = 0;
 	sq_reset(&l->told);
 	sq_int(&l->told, ":case", id);
 	while (sq_step(&l->told) == 1) {
 		l->v = arena_grow(fq->mem, l->v, sizeof(*l->v), &l->cap,
 				  h->ntold + 1);
-		told_row(&l->told, 0, &l->v[h->ntold++]);
+		told_row(&l->told, 0, &l->v[h->ntold++], &l->texts);
 	}
 	h->told = l->v;
-	return l->clocks.rc ? l->clocks.rc : l->told.rc;
+	return l->told.rc;
 }
 
 int
@@ -174,25 +264,28 @@ sqlite_ladder_cases(struct fq *fq, time_t horizon,
 			      const struct store_ladder *, void *),
 		    void *arg)
 {
-	struct lookups l = { .cap = 0 };
+	struct lookups *l = arena_alloc(fq->mem, sizeof(*l));
 	struct store_ladder h;
 	struct fq_case c;
 	struct sq q;
 	int rc = 0, done;
 
-	sq_prepare(fq, &l.clocks, LADDER_CLOCKS);
-	sq_prepare(fq, &l.told, LADDER_TOLD);
+	sq_prepare(fq, &l->told, LADDER_TOLD);
 	sq_prepare(fq, &q, LADDER_CASES);
 	sq_time(&q, ":horizon", horizon);
 	while (rc == 0 && sq_step(&q) == 1) {
 		sqlite_case_row(&q, &c);
-		if (want(fq, &c, arg) &&
-		    (rc = lookup(fq, &l, c.id, &h)) == 0)
+		if (!want(fq, &c, arg))
+			continue;
+		h.start = sq_col_int(&q, AFTER_CASE);
+		h.accept_start = sq_col_int(&q, AFTER_CASE + 1);
+		if (h.accept_start < h.start)
+			h.accept_start = h.start;
+		if ((rc = lookup(fq, l, c.id, &h)) == 0)
 			rc = fn(fq, &c, &h, arg);
 	}
 	done = sq_done(&q);
-	sq_done(&l.clocks);
-	sq_done(&l.told);
+	sq_done(&l->told);
 	return rc ? rc : done;
 }
 
@@ -213,7 +306,7 @@ sqlite_escalation_get(struct fq *fq, long long case_id, const char *deadline,
 	sq_text(&q, ":staff", staff);
 	*found = sq_step(&q) == 1;
 	if (*found)
-		told_row(&q, 0, t);
+		told_row(&q, 0, t, NULL);
 	return sq_done(&q);
 }
 
@@ -231,15 +324,13 @@ sqlite_escalation_get(struct fq *fq, long long case_id, const char *deadline,
 	"WHERE x.deadline = '' AND x.mailed IS NOT x.seq " \
 	"ORDER BY x.case_id, x.level, x.staff"
 
-/* The first column after CASE_COLUMNS (24 of them). */
-#define AFTER_CASE 24
-
 int
 sqlite_notices_owed(struct fq *fq,
 		    int (*fn)(struct fq *, struct fq_case *,
 			      const struct store_told *, const char *, void *),
 		    void *arg)
 {
+	struct texts *x = arena_alloc(fq->mem, sizeof(*x));
 	struct store_told t;
 	struct fq_case c;
 	struct sq q;
@@ -248,7 +339,7 @@ sqlite_notices_owed(struct fq *fq,
 	sq_prepare(fq, &q, NOTICES_OWED);
 	while (rc == 0 && sq_step(&q) == 1) {
 		sqlite_case_row(&q, &c);
-		told_row(&q, AFTER_CASE, &t);
+		told_row(&q, AFTER_CASE, &t, x);
 		rc = fn(fq, &c, &t, sq_col_peek(&q, AFTER_CASE + 6), arg);
 	}
 	done = sq_done(&q);
