@@ -32,39 +32,40 @@
 
 /* Who each escalation told, and the levels it passed over (staff ''). */
 #define FOLD_ESCALATED \
-	"WITH e AS (" NEW_EVENTS("escalated") ") " \
+	"WITH esc AS MATERIALIZED (" NEW_EVENTS("escalated") ") " \
 	"INSERT INTO escalations (case_id, deadline, level, staff, seq, at) " \
-	"SELECT e.case_id, coalesce(e.d ->> '$.deadline', ''), " \
-	"  coalesce(e.d ->> '$.level', ''), t.value, e.seq, e.at " \
-	"FROM e, json_each(e.d, '$.to') t WHERE t.type = 'text' " \
+	"SELECT esc.case_id, coalesce(esc.d ->> '$.deadline', ''), " \
+	"  coalesce(esc.d ->> '$.level', ''), t.value, esc.seq, esc.at " \
+	"FROM esc, json_each(esc.d, '$.to') t WHERE t.type = 'text' " \
 	"UNION ALL " \
-	"SELECT e.case_id, coalesce(e.d ->> '$.deadline', ''), p.value, '', " \
-	"  e.seq, e.at FROM e, json_each(e.d, '$.passed') p " \
+	"SELECT esc.case_id, coalesce(esc.d ->> '$.deadline', ''), p.value, " \
+	"  '', esc.seq, esc.at FROM esc, json_each(esc.d, '$.passed') p " \
 	"WHERE p.type = 'text' " \
 	"ON CONFLICT DO UPDATE SET seq = excluded.seq, at = excluded.at " \
 	"WHERE excluded.seq > escalations.seq"
 
 /* The manual and major escalations a `notified` event mailed. */
 #define FOLD_NOTIFIED \
-	"WITH n AS (" NEW_EVENTS("notified") "), " \
-	"m AS (SELECT n.case_id, n.d ->> '$.level' AS level, " \
-	"  t.value AS staff, max(n.d ->> '$.escalation') AS about " \
-	"  FROM n, json_each(n.d, '$.to') t WHERE t.type = 'text' " \
+	"WITH note AS MATERIALIZED (" NEW_EVENTS("notified") "), " \
+	"sent AS MATERIALIZED (SELECT note.case_id, " \
+	"  note.d ->> '$.level' AS level, t.value AS staff, " \
+	"  max(note.d ->> '$.escalation') AS about " \
+	"  FROM note, json_each(note.d, '$.to') t WHERE t.type = 'text' " \
 	"  GROUP BY 1, 2, 3) " \
-	"UPDATE escalations SET mailed = m.about FROM m " \
-	"WHERE escalations.case_id = m.case_id " \
-	"AND escalations.deadline = '' AND escalations.level = m.level " \
-	"AND escalations.staff = m.staff " \
-	"AND coalesce(escalations.mailed, 0) < m.about"
+	"UPDATE escalations SET mailed = sent.about FROM sent " \
+	"WHERE escalations.case_id = sent.case_id " \
+	"AND escalations.deadline = '' AND escalations.level = sent.level " \
+	"AND escalations.staff = sent.staff " \
+	"AND coalesce(escalations.mailed, 0) < sent.about"
 
 /* A case closed: the manual and major escalations before it are done. */
 #define FOLD_CLOSED \
-	"WITH c AS (SELECT case_id, max(seq) AS seq FROM events " \
-	"  WHERE id > :upto AND id <= :top AND +kind = 'closed' " \
-	"  GROUP BY case_id) " \
-	"UPDATE escalations SET mailed = escalations.seq FROM c " \
-	"WHERE escalations.case_id = c.case_id " \
-	"AND escalations.deadline = '' AND escalations.seq < c.seq " \
+	"WITH closing AS MATERIALIZED (SELECT case_id, max(seq) AS seq " \
+	"  FROM events WHERE id > :upto AND id <= :top " \
+	"  AND +kind = 'closed' GROUP BY case_id) " \
+	"UPDATE escalations SET mailed = escalations.seq FROM closing " \
+	"WHERE escalations.case_id = closing.case_id " \
+	"AND escalations.deadline = '' AND escalations.seq < closing.seq " \
 	"AND escalations.mailed IS NOT escalations.seq"
 
 /* Runs one folding statement over the events in (upto, top]. */
