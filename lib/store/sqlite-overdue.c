@@ -1,15 +1,17 @@
 /*
  * sqlite-overdue.c - the SQLite driver's side of the escalation ladder:
- * its memory (the `escalations` table, derived from the events), the
- * cases it looks at, the manual and major escalations owed a mail, and
- * the guard that keeps two mail runs apart.
+ * its memory (the `escalations` and `clocks` tables, derived from the
+ * events), the cases it looks at, the manual and major escalations owed
+ * a mail, and the guard that keeps two mail runs apart.
  *
  * The memory is folded in lazily, in the write lock: the events after
  * escalations_read.upto are read by id (a range of the rowid; `+kind`
  * keeps the (kind, at) index, which would walk every escalation ever
  * written, out of it), a long history in chunks of transactions of
  * their own; each query of the ladder is a search by case on a primary
- * key or on events(case_id, kind, seq).  tests/plans.bats checks the
+ * key, of the cases, the escalations or the clocks (where each case's
+ * clocks started, folded in with the rest), and no index on the events
+ * is needed beyond those the schema had.  tests/plans.bats checks the
  * plans.
  */
 #include <errno.h>
@@ -68,6 +70,20 @@
 	"AND escalations.deadline = '' AND escalations.seq < closing.seq " \
 	"AND escalations.mailed IS NOT escalations.seq"
 
+/* Where each case's clocks started: its last logged, reopened and
+ * transferred events. */
+#define FOLD_CLOCKS \
+	"WITH clk AS MATERIALIZED (SELECT case_id, coalesce(max(CASE WHEN " \
+	"  kind <> 'transferred' THEN seq END), 0) AS start, max(seq) AS acc " \
+	"  FROM events WHERE id > :upto AND id <= :top " \
+	"  AND +kind IN ('logged', 'reopened', 'transferred') " \
+	"  GROUP BY case_id) " \
+	"INSERT INTO clocks (case_id, start, accept_start) " \
+	"SELECT case_id, start, acc FROM clk WHERE true " \
+	"ON CONFLICT (case_id) DO UPDATE SET " \
+	"start = max(start, excluded.start), " \
+	"accept_start = max(accept_start, excluded.accept_start)"
+
 /* Runs one folding statement over the events in (upto, top]. */
 static int
 fold(struct fq *fq, const char *sql, long long upto, long long top)
@@ -85,7 +101,7 @@ static int
 fold_all(struct fq *fq, long long upto, long long top)
 {
 	static const char *const folds[] = {
-		FOLD_ESCALATED, FOLD_NOTIFIED, FOLD_CLOSED,
+		FOLD_ESCALATED, FOLD_NOTIFIED, FOLD_CLOSED, FOLD_CLOCKS,
 	};
 	struct sq q;
 	size_t i;
@@ -155,28 +171,19 @@ sqlite_escalations_update(struct fq *fq)
 }
 
 /*
- * Where a case's clocks started: the last of each kind, each found at
- * the end of its range of events_case_kind.
- */
-#define LADDER_CLOCKS \
-	"max(coalesce((SELECT max(seq) FROM events WHERE case_id = c.id " \
-	"  AND kind = 'logged'), 0), coalesce((SELECT max(seq) FROM events " \
-	"  WHERE case_id = c.id AND kind = 'reopened'), 0)), " \
-	"coalesce((SELECT max(seq) FROM events WHERE case_id = c.id " \
-	"  AND kind = 'transferred'), 0)"
-
-/*
  * The ladder's cases with their clocks: due by the horizon (cases_due),
  * and those with a running promise (cases_promise), whose levels count
  * from logging and may fire long before the promise falls due.
  * `+next_due` keeps the second from walking cases_due.
  */
 #define LADDER_CASES \
-	"SELECT " CASE_COLUMNS ", " LADDER_CLOCKS " FROM cases c " \
-	"WHERE next_due <= :horizon " \
+	"SELECT " CASE_COLUMNS ", coalesce(k.start, 0), " \
+	"coalesce(k.accept_start, 0) FROM cases c LEFT JOIN clocks k " \
+	"ON k.case_id = c.id WHERE next_due <= :horizon " \
 	"UNION ALL " \
-	"SELECT " CASE_COLUMNS ", " LADDER_CLOCKS " FROM cases c " \
-	"WHERE due_promise > 0 AND +next_due > :horizon"
+	"SELECT " CASE_COLUMNS ", coalesce(k.start, 0), " \
+	"coalesce(k.accept_start, 0) FROM cases c LEFT JOIN clocks k " \
+	"ON k.case_id = c.id WHERE due_promise > 0 AND +next_due > :horizon"
 
 /* The first column after CASE_COLUMNS (24 of them). */
 #define AFTER_CASE 24
@@ -280,8 +287,6 @@ sqlite_ladder_cases(struct fq *fq, time_t horizon,
 			continue;
 		h.start = sq_col_int(&q, AFTER_CASE);
 		h.accept_start = sq_col_int(&q, AFTER_CASE + 1);
-		if (h.accept_start < h.start)
-			h.accept_start = h.start;
 		if ((rc = lookup(fq, l, c.id, &h)) == 0)
 			rc = fn(fq, &c, &h, arg);
 	}

@@ -69,13 +69,12 @@ static const char *const migrations[] = {
 
 	/*
 	 * 2: the escalation ladder's memory (sqlite-overdue.c), and the
-	 * indexes its lookups and a case's own lookups by kind use.
-	 * `escalations` is derived from the events, never written by hand:
-	 * fq folds the events after escalations_read.upto into it, in the
-	 * write lock, before the ladder reads it; upto 0 folds in the
-	 * whole history on the first run.
+	 * index of the cases with a promise.  `escalations` and `clocks`
+	 * are derived from the events, never written by hand: fq folds the
+	 * events after escalations_read.upto into them, in the write lock,
+	 * before the ladder reads them; upto 0 folds in the whole history
+	 * on the first run.
 	 */
-	"CREATE INDEX events_case_kind ON events(case_id, kind, seq);\n"
 	"CREATE INDEX cases_promise ON cases(due_promise)\n"
 	"  WHERE due_promise IS NOT NULL;\n"
 	"CREATE TABLE escalations (\n"
@@ -93,6 +92,11 @@ static const char *const migrations[] = {
 	") WITHOUT ROWID;\n"
 	"CREATE INDEX escalations_unmailed ON escalations(deadline, case_id)\n"
 	"  WHERE deadline = '' AND mailed IS NOT seq;\n"
+	"CREATE TABLE clocks (\n"
+	"  case_id      INTEGER PRIMARY KEY,\n"
+	"  start        INTEGER NOT NULL, -- seq of the last logged or reopened\n"
+	"  accept_start INTEGER NOT NULL  -- ... or transferred\n"
+	");\n"
 	"CREATE TABLE escalations_read (\n"
 	"  upto      INTEGER NOT NULL     -- the last event folded in\n"
 	");\n"

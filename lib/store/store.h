@@ -261,8 +261,8 @@ struct store_ladder {
  * Brings the ladder's memory up to date with every event appended so
  * far: each `escalated` event's "to" (and its "passed" levels, staff
  * ""), each `notified` event's "escalation" seq as mailed to its "to",
- * and each `closed` event as mailed for every manual or major
- * escalation before it.  Inside a transaction, in it; outside, in short
+ * each `closed` event as mailed for every manual or major escalation
+ * before it, and where each case's clocks started.  Inside a transaction, in it; outside, in short
  * write transactions of its own, so that a long history (the first run
  * after an upgrade) never holds the write lock long.  Cheap when little
  * is new.
