@@ -374,7 +374,7 @@ more_line(struct fq *fq, const struct item *it, int n)
 	const char *dept = it[MAIL_CASES].f[0]->c.department;
 	int i;
 
-	for (i = MAIL_CASES; i < n; i++)
+	for (i = MAIL_CASES; i < n && dept; i++)
 		if (strcmp(it[i].f[0]->c.department, dept))
 			dept = NULL;
 	return arena_printf(fq->mem, "and %d more: run `fq overdue%s%s`\n\n",
