@@ -15,7 +15,6 @@
 #include "outcase.h"
 #include "overdue.h"
 #include "policy.h"
-#include "store.h"
 
 const char usage_overdue[] =
 	"fq overdue [--dept D] [--owner U] [--within DUR] [--escalate]\n"

@@ -102,6 +102,7 @@ struct words {
 	const char **v;
 };
 
+/* Appends word s. */
 static void
 word_add(struct arena *a, struct words *w, const char *s)
 {
@@ -227,8 +228,8 @@ clean_addr(struct arena *a, const char *addr)
 	char *out = arena_strdup(a, addr), *o = out;
 
 	for (; *addr; addr++)
-		if ((unsigned char)*addr > 0x20 && (unsigned char)*addr < 0x7F &&
-		    !strchr("<>\",;", *addr))
+		if ((unsigned char)*addr > 0x20 &&
+		    (unsigned char)*addr < 0x7F && !strchr("<>\",;", *addr))
 			*o++ = *addr;
 	*o = '\0';
 	return out;
@@ -244,7 +245,8 @@ mail_address(struct arena *a, const char *field, const char *name,
 	if (name && *name) {
 		n = mail_text(a, name, NULL);
 		q = quoted(a, n);
-		if (plain_ascii(n) && strlen(q) <= MAIL_COLS - strlen(field) - 2)
+		if (plain_ascii(n) &&
+		    strlen(q) <= MAIL_COLS - strlen(field) - 2)
 			word_add(a, &w, q);
 		else
 			encoded_words(a, &w, n);
@@ -456,7 +458,7 @@ feed(int fd, const char *msg, long long deadline)
 			return 1;
 		w = write(fd, msg + done, n - done);
 		if (w < 0 && errno != EAGAIN && errno != EINTR)
-			return 1;	/* it stopped reading: its status says */
+			return 1;	/* it stopped reading: see its status */
 		if (w > 0)
 			done += (size_t)w;
 	}

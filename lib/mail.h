@@ -19,7 +19,7 @@
 #define MAIL_TIMEOUT 60
 
 struct mail {
-	const char *from;	/* "fq <fq@hotel.example>", as the policy says */
+	const char *from;	/* "fq <fq@hotel.example>", as in the policy */
 	const char *to_name;	/* display name (UTF-8), or NULL */
 	const char *to_addr;	/* "zhangwei@hotel.example" */
 	const char *subject;	/* UTF-8 */

@@ -22,11 +22,22 @@
 #define GUARD_WAIT 10		/* seconds a mail run waits for another */
 #define MAIL_CASES 200		/* cases a message lists; then a count */
 
+/* One case of a message: its firings, and how urgent it is. */
+struct item {
+	long long id;
+	int rank;
+	time_t due;
+	int n;
+	const struct firing **f;
+};
+
 /* One message: the firings for one address. */
 struct message {
 	const char *addr;	/* NULL: nobody's (recorded without mail) */
 	int n, cap;
 	int *v;			/* indexes into run.owed */
+	int nit;
+	struct item *it;	/* its cases, most urgent first (composed) */
 	char *text;		/* composed */
 	int sent;		/* sendmail took it */
 };
@@ -151,6 +162,22 @@ event_data(struct fq *fq, struct firing *const *v, int n)
 	return d;
 }
 
+/* Orders firings by the event that records them: case, deadline, level. */
+static int
+by_event(const void *a, const void *b)
+{
+	const struct firing *x = *(struct firing *const *)a;
+	const struct firing *y = *(struct firing *const *)b;
+
+	if (x->c.id != y->c.id)
+		return x->c.id < y->c.id ? -1 : 1;
+	if (x->k != y->k)
+		return x->k < y->k ? -1 : 1;
+	if (x->about != y->about)
+		return x->about < y->about ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
 /*
  * Records the firings v[0..n) (each still owed, unless `checked`): one
  * `escalated` event per case, deadline and level naming everyone, one
@@ -163,20 +190,14 @@ record(struct fq *fq, struct firing **v, int n, int checked, int *fired)
 					    ((size_t)n + 1));
 	int i, j, m, rc = 0;
 
-	for (i = 0; i < n && !rc; i++) {
-		if (!v[i])
-			continue;
-		for (m = 0, j = i; j < n && !rc; j++) {
-			if (!v[j] || !same_event(v[i], v[j]))
-				continue;
+	qsort(v, (size_t)n, sizeof(*v), by_event);
+	for (i = 0; i < n && !rc; i = j) {
+		for (m = 0, j = i; j < n && !rc && same_event(v[i], v[j]); j++)
 			if (checked || still_owed(fq, v[j], &rc))
 				group[m++] = v[j];
-			if (j > i)
-				v[j] = NULL;
-		}
 		if (rc || !m)
 			continue;
-		rc = event_add_as(fq, v[i]->c.id, "fq", v[i]->k < 0 ?
+		rc = event_add_as(fq, group[0]->c.id, "fq", group[0]->k < 0 ?
 				  "notified" : "escalated",
 				  event_data(fq, group, m));
 		*fired += m;
@@ -264,15 +285,6 @@ due_of(const struct firing *f)
 	return f->k < 0 ? f->at : f->c.due[f->k];
 }
 
-/* One case of a message: its firings, and how urgent it is. */
-struct item {
-	long long id;
-	int rank;
-	time_t due;
-	int n;
-	const struct firing **f;
-};
-
 /* Most urgent first: the highest level, the earliest due, the case. */
 static int
 by_urgency(const void *a, const void *b)
@@ -286,33 +298,53 @@ by_urgency(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* The cases of message m, most urgent first (*n of them). */
-static struct item *
-items_of(struct fq *fq, const struct run *r, const struct message *m, int *n)
+/* The item of the firings f[0..n), all of one case. */
+static struct item
+item_of(const struct fq *fq, const struct firing **f, int n)
 {
-	struct item *it = arena_alloc(fq->mem, sizeof(*it) * (size_t)m->n);
-	const struct firing *f;
-	int i, j;
+	struct item it = { .id = f[0]->c.id, .rank = -1, .n = n, .f = f };
+	int i;
 
-	*n = 0;
-	for (i = 0; i < m->n; i++) {
-		f = &r->owed.v[m->v[i]];
-		for (j = 0; j < *n && it[j].id != f->c.id; j++)
-			;
-		if (j == *n) {
-			it[(*n)++] = (struct item){ .id = f->c.id,
-				.rank = -1, .f = arena_alloc(fq->mem,
-				sizeof(*it->f) * (size_t)m->n) };
+	for (i = 0; i < n; i++)
+		if (rank(fq, f[i]) > it.rank ||
+		    (rank(fq, f[i]) == it.rank && due_of(f[i]) < it.due)) {
+			it.rank = rank(fq, f[i]);
+			it.due = due_of(f[i]);
 		}
-		it[j].f[it[j].n++] = f;
-		if (rank(fq, f) > it[j].rank ||
-		    (rank(fq, f) == it[j].rank && due_of(f) < it[j].due)) {
-			it[j].rank = rank(fq, f);
-			it[j].due = due_of(f);
-		}
-	}
-	qsort(it, (size_t)*n, sizeof(*it), by_urgency);
 	return it;
+}
+
+/* Orders a message's firings by case (then as they came). */
+static int
+by_case(const void *a, const void *b)
+{
+	const struct firing *x = *(const struct firing *const *)a;
+	const struct firing *y = *(const struct firing *const *)b;
+
+	if (x->c.id != y->c.id)
+		return x->c.id < y->c.id ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* The cases of message m, most urgent first, into m->it. */
+static void
+items_of(struct fq *fq, const struct run *r, struct message *m)
+{
+	const struct firing **f = arena_alloc(fq->mem, sizeof(*f) *
+					      (size_t)m->n);
+	int i, start;
+
+	for (i = 0; i < m->n; i++)
+		f[i] = &r->owed.v[m->v[i]];
+	qsort(f, (size_t)m->n, sizeof(*f), by_case);
+	m->it = arena_alloc(fq->mem, sizeof(*m->it) * (size_t)m->n);
+	m->nit = 0;
+	for (start = 0; start < m->n; start = i) {
+		for (i = start; i < m->n && f[i]->c.id == f[start]->c.id; i++)
+			;
+		m->it[m->nit++] = item_of(fq, f + start, i - start);
+	}
+	qsort(m->it, (size_t)m->nit, sizeof(*m->it), by_urgency);
 }
 
 /* A ladder firing's line: "reply 5m late (due ...), level 100%". */
@@ -413,7 +445,9 @@ compose(struct fq *fq, const struct run *r, struct message *m)
 	struct item *it;
 	int i, n;
 
-	it = items_of(fq, r, m, &n);
+	items_of(fq, r, m);
+	it = m->it;
+	n = m->nit;
 	for (i = 0; i < n && i < MAIL_CASES; i++)
 		lines = arena_printf(fq->mem, "%s%s", lines,
 				     item_lines(fq, r, &it[i]));
@@ -428,9 +462,11 @@ compose(struct fq *fq, const struct run *r, struct message *m)
 	mail.from = p->mail_from ? p->mail_from : "fq <fq@localhost>";
 	mail.to_name = who;
 	mail.to_addr = m->addr;
-	mail.subject = arena_printf(fq->mem, "[fq] %s：%d 件待办提醒 (#%lld %s)",
-				    org, n, it[0].id, mail_text(fq->mem,
-				    it[0].f[0]->c.summary, NULL));
+	mail.subject = arena_printf(fq->mem,
+				    "[fq] %s：%d 件待办提醒 (#%lld %s)", org, n,
+				    it[0].id, mail_text(fq->mem,
+							it[0].f[0]->c.summary,
+							NULL));
 	m->text = mail_format(fq, &mail);
 }
 
@@ -484,35 +520,46 @@ delivered(struct fq *fq, struct run *r, int *n)
 
 /* ---- what this run sent, for fq overdue --mail to print ---- */
 
-/* Adds a line per recipient and case of message m. */
+/* What firing f told: "reply 100%", "manual". */
+static const char *
+notice_of(struct fq *fq, const struct firing *f)
+{
+	return f->k < 0 ? f->name : arena_printf(fq->mem, "%s %s",
+						 due_names[f->k], f->name);
+}
+
+/* Adds a line per recipient and case of message m, in its order. */
 static void
-report_sent(struct fq *fq, const struct run *r, const struct message *m,
+report_sent(struct fq *fq, const struct message *m,
 	    struct notify_result *res)
 {
-	struct notify_sent *s;
 	const struct firing *f;
-	int i, j;
+	struct notify_sent *s;
+	int i, j, k, first;
 
-	for (i = 0; i < m->n; i++) {
-		f = &r->owed.v[m->v[i]];
-		for (j = 0; j < res->nsent && (res->sent[j].c->id != f->c.id ||
-		     strcmp(res->sent[j].to, f->to)); j++)
-			;
-		if (j < res->nsent) {
-			res->sent[j].what = arena_printf(fq->mem, "%s, %s",
-				res->sent[j].what, f->k < 0 ? f->name :
-				arena_printf(fq->mem, "%s %s",
-					     due_names[f->k], f->name));
-			continue;
+	for (i = 0; i < m->nit; i++) {
+		first = res->nsent;
+		for (j = 0; j < m->it[i].n; j++) {
+			f = m->it[i].f[j];
+			for (k = first; k < res->nsent &&
+			     strcmp(res->sent[k].to, f->to); k++)
+				;
+			if (k < res->nsent) {
+				s = &res->sent[k];
+				s->what = arena_printf(fq->mem, "%s, %s",
+						       s->what,
+						       notice_of(fq, f));
+				continue;
+			}
+			res->sent = arena_grow(fq->mem, res->sent,
+					       sizeof(*res->sent), &res->cap,
+					       res->nsent + 1);
+			s = &res->sent[res->nsent++];
+			s->to = f->to;
+			s->address = m->addr;
+			s->c = &f->c;
+			s->what = notice_of(fq, f);
 		}
-		res->sent = arena_grow(fq->mem, res->sent, sizeof(*res->sent),
-				       &res->cap, res->nsent + 1);
-		s = &res->sent[res->nsent++];
-		s->to = f->to;
-		s->address = m->addr;
-		s->c = &f->c;
-		s->what = f->k < 0 ? f->name : arena_printf(fq->mem, "%s %s",
-			  due_names[f->k], f->name);
 	}
 }
 
@@ -556,14 +603,15 @@ mail(struct fq *fq, struct run *r, struct notify_result *res, int timeout)
 			compose(fq, r, &r->m[i]);
 	failed = send_all(fq, r, timeout);
 	v = delivered(fq, r, &n);
-	if (n && ((rc = store_begin(fq)) || (rc = store_escalations_update(fq)) ||
+	if (n && ((rc = store_begin(fq)) ||
+		  (rc = store_escalations_update(fq)) ||
 		  (rc = record_commit(fq, v, n, 0, &res->fired)))) {
 		store_rollback(fq);
 		return rc;
 	}
 	for (i = 0; i < r->nm; i++)
 		if (r->m[i].sent)
-			report_sent(fq, r, &r->m[i], res);
+			report_sent(fq, &r->m[i], res);
 	return failed ? fq_fail(fq, FQ_EBUSY, "some notifications could not "
 				"be mailed; they go out on the next run") : 0;
 }

@@ -51,9 +51,11 @@ used_pct(const struct policy *p, const struct fq_case *c, int k, time_t now)
 	if ((limit = limit_of(p, c, k, &work)) <= 0)
 		return now >= due ? 100 : 0;
 	if (now < due)
-		left = work ? cal_work_between(cal, now, due) : (long)(due - now);
+		left = work ? cal_work_between(cal, now, due)
+			    : (long)(due - now);
 	else
-		left = -(work ? cal_work_between(cal, due, now) : (long)(now - due));
+		left = -(work ? cal_work_between(cal, due, now)
+			      : (long)(now - due));
 	return (long)((double)(limit - left) * 100.0 / (double)limit);
 }
 

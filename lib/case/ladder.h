@@ -26,12 +26,12 @@
 struct firing {
 	struct fq_case c;
 	int k;			/* the deadline (DUE_*); -1: manual or major */
-	int level;		/* index into policy.levels; -1: manual, major */
+	int level;		/* index into policy.levels; -1: manual */
 	const char *name;	/* "80%"; "manual", "major" */
 	const char *to;		/* staff id */
 	long long seen;		/* the memory's seq for (case, deadline, level,
 				 * to) when it was decided, 0 for none (manual,
-				 * major: its `mailed`): recording re-checks it */
+				 * major: its `mailed`); the record checks it */
 	int npassed;
 	const int *passed;	/* levels this one passes over */
 	long long about;	/* manual, major: the escalation's seq */

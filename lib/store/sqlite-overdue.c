@@ -16,6 +16,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -352,11 +353,23 @@ sqlite_notices_owed(struct fq *fq,
 	return rc ? rc : done;
 }
 
+/* The lock file of guard `name`: beside the database, whatever the path
+ * it was opened by (relative, a symbolic link). */
+static const char *
+guard_path(struct fq *fq, const char *name)
+{
+	char *real = realpath(fq->store->where, NULL);
+	const char *path = arena_printf(fq->mem, "%s-%s.lock",
+					real ? real : fq->store->where, name);
+
+	free(real);
+	return path;
+}
+
 int
 sqlite_guard(struct fq *fq, const char *name, int seconds)
 {
-	const char *path = arena_printf(fq->mem, "%s-%s.lock",
-					fq->store->where, name);
+	const char *path = guard_path(fq, name);
 	int fd, tries;
 
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0660);

@@ -262,10 +262,10 @@ struct store_ladder {
  * far: each `escalated` event's "to" (and its "passed" levels, staff
  * ""), each `notified` event's "escalation" seq as mailed to its "to",
  * each `closed` event as mailed for every manual or major escalation
- * before it, and where each case's clocks started.  Inside a transaction, in it; outside, in short
- * write transactions of its own, so that a long history (the first run
- * after an upgrade) never holds the write lock long.  Cheap when little
- * is new.
+ * before it, and where each case's clocks started.  Inside a
+ * transaction, in it; outside, in short write transactions of its own,
+ * so that a long history (the first run after an upgrade) never holds
+ * the write lock long.  Cheap when little is new.
  */
 int store_escalations_update(struct fq *fq);
 /*
