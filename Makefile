@@ -110,6 +110,10 @@ build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
 build/chain-test: tests/unit/chain-test.c build/obj/lib/chain.o
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ -lnettle
 
+# The ladder's unit tests link it with the library (tests/ladder.bats).
+build/ladder-test: tests/unit/ladder-test.c $(LIB_SRC:%.c=build/obj/%.o)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
+
 build/san/fq: $(SAN_OBJ) | $(MO)
 	$(CC) $(SANFLAGS) -o $@ $(SAN_OBJ) $(LIBS)
 

@@ -1,6 +1,7 @@
 /*
  * overdue.c - fq overdue: every open case past a deadline; with
- * --escalate, the escalation ladder; with --mail, its notifications.
+ * --escalate, the escalation ladder; with --mail, its notifications,
+ * and then only what this run sent.
  */
 #include <stdlib.h>
 
@@ -41,6 +42,13 @@ struct options {
 	int late;		/* rows already late (not only due soon) */
 };
 
+/* The recipient's display name (JSON carries the id). */
+static const char *
+cell_to(struct fq *fq, const struct val *row)
+{
+	return staff_name(fq->pol, v_get_str(row, "to"));
+}
+
 static const struct column columns[] = {
 	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
 	{ "late", "late", "late_seconds", COL_RIGHT, 0, NULL },
@@ -49,6 +57,15 @@ static const struct column columns[] = {
 	{ "summary", "what", NULL, COL_FLEX, 36, NULL },
 	{ "owner", "owner", NULL, 0, 10, cell_owner },
 	{ "holder", "holder", NULL, 0, 24, cell_holder },
+};
+
+/* What --mail prints: one row per recipient and case it sent. */
+static const struct column sent_columns[] = {
+	{ "to", "to", NULL, 0, 10, cell_to },
+	{ "address", "address", NULL, 0, 0, NULL },
+	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
+	{ "notice", "notice", NULL, 0, 0, NULL },
+	{ "summary", "what", NULL, COL_FLEX, 36, NULL },
 };
 
 /* One row for a deadline of a case. */
@@ -145,25 +162,59 @@ parse(struct fq *fq, int argc, char **argv, struct options *o)
 	return opts_count(fq, argc, argv, 0, 0, "");
 }
 
+/* The rows of what a --mail run sent. */
+static struct val *
+sent_rows(struct fq *fq, const struct notify_result *res)
+{
+	struct val *rows = v_arr(fq->mem), *row;
+	int i;
+
+	for (i = 0; i < res->nsent; i++) {
+		row = v_obj(fq->mem);
+		v_set_str(fq->mem, row, "to", res->sent[i].to);
+		v_set_str(fq->mem, row, "address", res->sent[i].address);
+		v_set_int(fq->mem, row, "id", res->sent[i].c->id);
+		v_set_str(fq->mem, row, "notice", res->sent[i].what);
+		v_set_str(fq->mem, row, "summary", res->sent[i].c->summary);
+		v_push(fq->mem, rows, row);
+	}
+	return rows;
+}
+
+/* The late list, most late first. */
+static int
+list_late(struct fq *fq, struct options *o)
+{
+	int rc;
+
+	if ((rc = overdue_each(fq, &o->f, add_rows, o)))
+		return rc;
+	if (o->rows->n > 1)
+		qsort(o->rows->items, (size_t)o->rows->n,
+		      sizeof(*o->rows->items), by_due);
+	return o->mail ? 0 : out_list(fq, columns, sizeof(columns) /
+				      sizeof(columns[0]), o->rows);
+}
+
 int
 cmd_overdue(struct fq *fq, int argc, char **argv)
 {
 	struct options o = { .rows = v_arr(fq->mem) };
-	int rc, fired = 0, mail_rc = 0;
+	struct notify_result res;
+	int rc, mail_rc = 0;
 
 	if ((rc = parse(fq, argc, argv, &o)))
 		return rc;
 	if (o.escalate) {
-		mail_rc = notify_run(fq, o.mail, &fired);
+		mail_rc = notify_run(fq, o.mail, &res);
 		if (mail_rc && mail_rc != FQ_EBUSY)
 			return mail_rc;
 	}
-	if ((rc = overdue_each(fq, &o.f, add_rows, &o)))
+	if (o.mail && (rc = out_list(fq, sent_columns, sizeof(sent_columns) /
+				     sizeof(sent_columns[0]),
+				     sent_rows(fq, &res))))
 		return rc;
-	if (o.rows->n > 1)
-		qsort(o.rows->items, (size_t)o.rows->n, sizeof(*o.rows->items), by_due);
-	if ((rc = out_list(fq, columns, sizeof(columns) / sizeof(columns[0]),
-			   o.rows)))
+	if ((!o.mail || o.exit_status) && (rc = list_late(fq, &o)))
 		return rc;
 	if (mail_rc)
 		return mail_rc;

@@ -26,15 +26,16 @@ static const struct opt longopts[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-/* "reply 100% → 张伟, 李娜" or "note → 张伟". */
+/* "reply 100% → 张伟, 李娜", "note → 张伟"; notified: "mailed → 张伟". */
 static const char *
 escalated_text(struct fq *fq, const struct val *e)
 {
 	const struct val *to = v_get(e, "to");
 	const char *deadline = v_get_str(e, "deadline");
+	const char *text = v_get_str(e, "text");
 	const char *s = deadline ? arena_printf(fq->mem, "%s %s", deadline,
 						v_get_str(e, "level"))
-				 : v_get_str(e, "text");
+				 : text ? text : "mailed";
 	int i;
 
 	for (i = 0; to && to->kind == V_ARR && i < to->n; i++)
@@ -60,7 +61,7 @@ describe(struct fq *fq, const struct val *e)
 				    text ? "  " : "", text ? text : "");
 	if (!strcmp(kind, "accepted"))
 		return staff_name(p, handler);
-	if (!strcmp(kind, "escalated"))
+	if (!strcmp(kind, "escalated") || !strcmp(kind, "notified"))
 		return escalated_text(fq, e);
 	if (text)
 		return text;

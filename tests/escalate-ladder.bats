@@ -5,8 +5,11 @@
 # used (hotel: 80% to the holder, 100% to the supervisor and the owner,
 # 200% to the managers and again every hour), once per case, deadline,
 # level and recipient since the deadline's clock started, recorded as an
-# `escalated` event by actor "fq" carrying deadline, level and to.
-# Running it every minute, or ten times at once, is safe.
+# `escalated` event by actor "fq" carrying deadline, level and to.  A run
+# that comes late fires the highest level reached only: the lower ones it
+# passes over are named in the event's "passed" and never fire in that
+# clock.  Running it every minute, or ten times at once, is safe.  The
+# core that decides is unit-tested in ladder.bats.
 
 bats_require_minimum_version 1.5.0
 load helper
@@ -52,8 +55,10 @@ members_of() {
 		sub(/^ */, ""); sub(/:.*/, ""); print }' "$FQ_POLICY" | sort
 }
 
-@test "ladder: at 03:05 the accept deadline fires 80% to the holders and 100% to supervisor and owner" {
+@test "ladder: the accept deadline warns the holders at 03:04 (80%), the supervisor and owner at 03:05 (100%)" {
 	id=$(log_phone)
+	run -0 --separate-stderr at 2026-11-27T03:04:00+08:00 fq overdue --escalate
+	assert_equal "$stderr" ""
 	run -0 --separate-stderr at 2026-11-27T03:05:00+08:00 fq overdue --escalate
 	assert_equal "$stderr" ""
 	json=$(fq show "$id" --format json)
@@ -61,7 +66,10 @@ members_of() {
 	assert_equal "$(jq length <<<"$ev")" 2
 	assert_equal "$(jq -r '[.[].actor] | unique | join(",")' <<<"$ev")" fq
 	assert_equal "$(jq -r '[.[].deadline] | unique | join(",")' <<<"$ev")" accept
-	assert_equal "$(jq -r '[.[].at] | unique | join(",")' <<<"$ev")" 2026-11-27T03:05:00+08:00
+	assert_equal "$(jq -r '[.[].at] | join(",")' <<<"$ev")" \
+		2026-11-27T03:04:00+08:00,2026-11-27T03:05:00+08:00
+	# nothing was passed over
+	assert_equal "$(jq -c '[.[].passed]' <<<"$ev")" '[null,null]'
 	# 80%: nobody has accepted, so the holder is security's people
 	holders=$(to_of "$id" accept 80%)
 	[[ ,$holders, == *,wang.qiang,* ]]
@@ -75,6 +83,30 @@ members_of() {
 	assert_equal "$(events_of "$id" accept 200%)" 0
 	assert_equal "$(db_value "SELECT count(*) FROM events WHERE kind = 'escalated' AND
 		data ->> '\$.deadline' <> 'accept'")" 0
+}
+
+@test "ladder: a run that comes late fires the highest level reached only, and the lower ones never" {
+	id=$(log_phone)
+	# the first run at 03:05 finds 80% and 100% reached: 100% alone fires
+	run -0 --separate-stderr at 2026-11-27T03:05:00+08:00 fq overdue --escalate
+	assert_equal "$stderr" ""
+	assert_equal "$(fired | cut -d'|' -f2,3 | sort -u)" "accept|100%"
+	assert_equal "$(to_of "$id" accept 100%)" li.na,zhang.wei
+	ev=$(fq show "$id" --format json | jq -c '[.events[] | select(.kind == "escalated")]')
+	assert_equal "$(jq length <<<"$ev")" 1
+	assert_equal "$(jq -c '.[0].passed' <<<"$ev")" '["80%"]'
+	# the warning passed over is not sent later either
+	at 2026-11-27T03:06:00+08:00 fq overdue --escalate >/dev/null
+	assert_equal "$(events_of "$id" accept 80%)" 0
+	# a run at 03:20 finds 200%: it fires, passing nothing more over
+	at 2026-11-27T03:20:00+08:00 fq overdue --escalate >/dev/null
+	assert_equal "$(to_of "$id" accept 200%)" yang.fan,zhou.min
+	assert_equal "$(db_value "SELECT data ->> '\$.passed' FROM events
+		WHERE kind = 'escalated' AND data ->> '\$.level' = '200%'")" ""
+	assert_equal "$(events_of "$id" accept 80%)" 0
+	assert_equal "$(events_of "$id" accept 100%)" 1
+	assert_equal "$(told_twice)" ""
+	run -0 fq verify
 }
 
 @test "ladder: each level waits for its share: nothing at 03:03, 80% at 03:04, 200% to the managers at 03:10" {
@@ -120,7 +152,9 @@ members_of() {
 @test "ladder: ten runs at the same moment record each case, deadline, level and recipient once" {
 	a=$(log_phone)
 	b=$(log_case "客人钱包丢了")
-	at 2026-11-27T03:10:00+08:00 fq overdue --escalate >/dev/null
+	for t in 03:04 03:05 03:10; do
+		at 2026-11-27T$t:00+08:00 fq overdue --escalate >/dev/null
+	done
 	once=$(fired)
 	events=$(db_value "SELECT count(*) FROM events WHERE kind = 'escalated'")
 	[[ -n $once ]]
@@ -152,9 +186,11 @@ members_of() {
 		assert_equal "$(cat "$BATS_TEST_TMPDIR/err.$i")" ""
 	done
 	assert_equal "$(told_twice)" ""
-	# 3 cases x accept (80%, 100%, 200%): one event each
-	assert_equal "$(db_value "SELECT count(*) FROM events WHERE kind = 'escalated'")" 9
-	assert_equal "$(fired | cut -d'|' -f1-3 | sort -u | wc -l)" 9
+	# 3 cases x accept 200% (80% and 100% passed over): one event each
+	assert_equal "$(db_value "SELECT count(*) FROM events WHERE kind = 'escalated'")" 3
+	assert_equal "$(fired | cut -d'|' -f1-3 | sort -u | wc -l)" 3
+	assert_equal "$(db_value "SELECT DISTINCT data ->> '\$.passed' FROM events
+		WHERE kind = 'escalated'")" '["80%","100%"]'
 	run -0 fq verify
 }
 
@@ -178,21 +214,25 @@ members_of() {
 	assert_equal "$(events_of "$id" accept 200%)" 2
 	at 2026-11-27T05:10:00+08:00 fq overdue --escalate >/dev/null
 	assert_equal "$(events_of "$id" accept 200%)" 3
-	assert_equal "$(events_of "$id" accept 80%)" 1
-	assert_equal "$(events_of "$id" accept 100%)" 1
+	# passed over by the first run, at 03:10: never sent
+	assert_equal "$(events_of "$id" accept 80%)" 0
+	assert_equal "$(events_of "$id" accept 100%)" 0
 	assert_equal "$(events_of "$id" reply 100%)" 1
 }
 
 @test "ladder: a transfer starts a new accept clock, and its levels fire again" {
 	id=$(log_phone)
-	at 2026-11-27T03:10:00+08:00 fq overdue --escalate >/dev/null
+	for t in 03:04 03:05 03:10; do
+		at 2026-11-27T$t:00+08:00 fq overdue --escalate >/dev/null
+	done
 	assert_equal "$(events_of "$id" accept 80%)" 1
 	# security hands it to the card room at 03:12: accept due 03:17
 	at 2026-11-27T03:12:00+08:00 fq transfer "$id" card_room --note "请棋牌室查找" >/dev/null
 	run -0 --separate-stderr at 2026-11-27T03:12:00+08:00 fq overdue --escalate
 	assert_equal "$(events_of "$id" accept 80%)" 1
-	at 2026-11-27T03:17:00+08:00 fq overdue --escalate >/dev/null
+	at 2026-11-27T03:16:00+08:00 fq overdue --escalate >/dev/null
 	assert_equal "$(events_of "$id" accept 80%)" 2
+	at 2026-11-27T03:17:00+08:00 fq overdue --escalate >/dev/null
 	assert_equal "$(events_of "$id" accept 100%)" 2
 	# the new ones name the card room's people and carry the new due time
 	new=$(fq show "$id" --format json | jq -c '[.events[] | select(.kind == "escalated"
@@ -206,6 +246,7 @@ members_of() {
 	at 2026-11-27T03:22:00+08:00 fq overdue --escalate >/dev/null
 	assert_equal "$(events_of "$id" accept 200%)" 2
 	# the reply clock did not restart: its levels are not told twice
+	at 2026-11-27T03:24:00+08:00 fq overdue --escalate >/dev/null
 	at 2026-11-27T03:30:00+08:00 fq overdue --escalate >/dev/null
 	assert_equal "$(events_of "$id" reply 80%)" 1
 }
@@ -213,6 +254,7 @@ members_of() {
 @test "ladder: a card-room case has no supervisor, so the managers hear at 100%" {
 	id=$(log_case --category entertainment "包厢空调太冷，客人要换包厢")
 	assert_equal "$(fq show "$id" --format json | jq -r .department)" card_room
+	at 2026-11-27T03:04:00+08:00 fq overdue --escalate >/dev/null
 	at 2026-11-27T03:05:00+08:00 fq overdue --escalate >/dev/null
 	assert_equal "$(to_of "$id" accept 80%)" "$(members_of card_room | paste -sd, -)"
 	assert_equal "$(to_of "$id" accept 100%)" li.na,yang.fan,zhou.min

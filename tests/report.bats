@@ -66,11 +66,12 @@ scenario() {
 	# ---------------- 2026-11-26 ----------------
 	# 1 repair, owner zhu.qiang (engineering: handles it himself, no
 	#   accept clock); reply due 08:15, resolve 10:00.  The ladder fires:
-	#   08:15 reply 80% + 100%; 08:30 reply 200% (run twice: once only);
+	#   08:12 reply 80%, 08:15 100%; 08:30 reply 200% (run twice: once only);
 	#   09:30 reply 200% again (repeat 1h; same deadline, level and due:
 	#   counted once), resolve at 75%: nothing.  => 3 escalations.
 	#   Replied 09:40 (late, 6000 s), called back 09:50: closed, callback.
 	new  11-26T08:00 zhu.qiang 1 "1502房空调坏了"
+	step 11-26T08:12 zhu.qiang overdue --escalate
 	step 11-26T08:15 zhu.qiang overdue --escalate
 	step 11-26T08:30 zhu.qiang overdue --escalate
 	step 11-26T08:30 zhu.qiang overdue --escalate
@@ -244,7 +245,7 @@ for line in sys.stdin.read().split("\n")[:-1]:
 	run -0 sqlite3 "$FQ_DB" "SELECT group_concat(id || ':' || department || ':' ||
 		coalesce(handler, '-') || ':' || status, ' ') FROM cases"
 	assert_output "1:engineering:zhu.qiang:closed 2:housekeeping:li.na:closed 3:front_desk:chen.jing:closed 4:security:wang.qiang:closed 5:finance:wu.min:closed 6:bar:tang.yu:closed 7:duty_manager:zhou.min:open 8:security:gao.feng:replied 9:finance:wu.min:declined 10:card_room:song.jia:closed 11:engineering:hu.bin:closed 12:front_desk:liu.yang:closed 13:security:wang.qiang:closed 14:housekeeping:li.na:open 15:security:wang.qiang:replied 16:housekeeping:-:open 17:rooms:xu.jie:closed 18:rooms:huang.mei:closed 19:finance:wu.min:closed 20:kitchen:cao.gang:closed 21:front_desk:chen.jing:open 22:housekeeping:li.na:closed 23:security:gao.feng:open 24:engineering:hu.bin:declined 25:engineering:-:open"
-	# Case 1's ladder: 80% and 100% at 08:15, 200% at 08:30 and again at 09:30.
+	# Case 1's ladder: 80% at 08:12, 100% at 08:15, 200% at 08:30 and again at 09:30.
 	run -0 sqlite3 "$FQ_DB" "SELECT group_concat(data ->> '\$.deadline' || '/' ||
 		(data ->> '\$.level'), ' ') FROM events WHERE case_id = 1 AND kind = 'escalated'"
 	assert_output "reply/80% reply/100% reply/200% reply/200%"

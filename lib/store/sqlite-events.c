@@ -1,7 +1,8 @@
 /*
  * sqlite-events.c - the SQLite driver's queries on the `events` table:
- * the chain's head and appends, a case's events, the export walk, the
- * lookups of the escalation ladder, and the chain for fq verify.
+ * the chain's head and appends, a case's events, the export walk, and
+ * the chain for fq verify.  (The escalation ladder's lookups are in
+ * sqlite-overdue.c.)
  *
  * Event data is a JSON object stored as text; the queries that look
  * inside it use SQLite's ->> operator.
@@ -182,45 +183,6 @@ void
 sqlite_events_walk_end(struct fq *fq, struct store_walk *w)
 {
 	sq_done(&((struct sqlite_walk *)w)->q);
-}
-
-int
-sqlite_clock_start(struct fq *fq, long long case_id, int accept,
-		   long long *seq)
-{
-	struct sq q;
-
-	sq_prepare(fq, &q,
-		"SELECT max(seq) FROM events WHERE case_id = :case AND "
-		"(kind IN ('logged', 'reopened') OR "
-		"(:accept AND kind = 'transferred'))");
-	sq_int(&q, ":case", case_id);
-	sq_int(&q, ":accept", accept != 0);
-	return sq_one_int(&q, seq, NULL);
-}
-
-int
-sqlite_last_told(struct fq *fq, long long case_id, long long after,
-		 const char *deadline, const char *level, const char *to,
-		 time_t *at)
-{
-	struct sq q;
-	long long v;
-	int rc;
-
-	sq_prepare(fq, &q,
-		"SELECT max(e.at) FROM events e, json_each(e.data, '$.to') t "
-		"WHERE e.case_id = :case AND e.kind = 'escalated' "
-		"AND e.seq > :since AND e.data ->> '$.deadline' = :deadline "
-		"AND e.data ->> '$.level' = :level AND t.value = :to");
-	sq_int(&q, ":case", case_id);
-	sq_int(&q, ":since", after);
-	sq_text(&q, ":deadline", deadline);
-	sq_text(&q, ":level", level);
-	sq_text(&q, ":to", to);
-	rc = sq_one_int(&q, &v, NULL);
-	*at = (time_t)v;
-	return rc;
 }
 
 int

@@ -9,6 +9,17 @@
 #include "store-private.h"
 
 /* sqlite-cases.c */
+
+/* The columns sqlite_case_row() reads, in its order. */
+#define CASE_COLUMNS \
+	"id, summary, details, guest_name, room, phone, via, category, " \
+	"department, handler, owner, status, major, first_contact, " \
+	"waiting_since, waiting_until, created_at, updated_at, closed_at, " \
+	"due_accept, due_reply, due_resolve, due_promise, request_key"
+
+struct sq;
+/* Fills c from a row selected with CASE_COLUMNS (text in fq->mem). */
+void sqlite_case_row(const struct sq *q, struct fq_case *c);
 int sqlite_case_insert(struct fq *fq, const struct fq_case *c,
 		       time_t next_due, long long *id);
 int sqlite_case_save(struct fq *fq, const struct fq_case *c,
@@ -42,11 +53,6 @@ int sqlite_events_walk_from(struct fq *fq, struct store_walk *w,
 int sqlite_events_walk_next(struct fq *fq, struct store_walk *w,
 			    struct event_row *e);
 void sqlite_events_walk_end(struct fq *fq, struct store_walk *w);
-int sqlite_clock_start(struct fq *fq, long long case_id, int accept,
-		       long long *seq);
-int sqlite_last_told(struct fq *fq, long long case_id, long long after,
-		     const char *deadline, const char *level, const char *to,
-		     time_t *at);
 int sqlite_chain_each(struct fq *fq, store_event_fn *fn, void *arg);
 int sqlite_chain_has(struct fq *fq, const char *digest, int *found);
 
@@ -106,5 +112,22 @@ int sqlite_chain_version(struct fq *fq, long long id, int *version);
 int sqlite_complete_ids(struct fq *fq, long long prefix, int limit,
 			int (*fn)(struct fq *, long long, const char *,
 				  const char *, void *), void *arg);
+
+/* sqlite-overdue.c */
+int sqlite_escalations_update(struct fq *fq);
+int sqlite_ladder_cases(struct fq *fq, time_t horizon,
+			int (*want)(struct fq *, const struct fq_case *,
+				    void *),
+			int (*fn)(struct fq *, struct fq_case *,
+				  const struct store_ladder *, void *),
+			void *arg);
+int sqlite_escalation_get(struct fq *fq, long long case_id,
+			  const char *deadline, const char *level,
+			  const char *staff, struct store_told *t, int *found);
+int sqlite_notices_owed(struct fq *fq,
+			int (*fn)(struct fq *, struct fq_case *,
+				  const struct store_told *, const char *,
+				  void *), void *arg);
+int sqlite_guard(struct fq *fq, const char *name, int seconds);
 
 #endif

@@ -86,6 +86,42 @@ static const char *const migrations[] = {
 	"  upto    INTEGER NOT NULL,     -- the last event whose text it has\n"
 	"  digest  INTEGER NOT NULL      -- FNV-1a of its tokens\n"
 	");\n",
+
+	/*
+	 * 4: the escalation ladder's memory (sqlite-overdue.c), and the
+	 * index of the cases with a promise.  `escalations` and `clocks`
+	 * are derived from the events, never written by hand: fq folds the
+	 * events after escalations_read.upto into them, in the write lock,
+	 * before the ladder reads them; upto 0 folds in the whole history
+	 * on the first run.
+	 */
+	"CREATE INDEX cases_promise ON cases(due_promise)\n"
+	"  WHERE due_promise IS NOT NULL;\n"
+	"CREATE TABLE escalations (\n"
+	"  case_id   INTEGER NOT NULL,\n"
+	"  deadline  TEXT NOT NULL,       -- accept, reply, resolve, promise;\n"
+	"                                 -- '' for a manual or major one\n"
+	"  level     TEXT NOT NULL,       -- 80%, 100%, ...; manual, major\n"
+	"  staff     TEXT NOT NULL,       -- who was told; '' for a level\n"
+	"                                 -- passed over by a higher one\n"
+	"  seq       INTEGER NOT NULL,    -- the last escalated event of the\n"
+	"  at        INTEGER NOT NULL,    -- case that named them, and when\n"
+	"  mailed    INTEGER,             -- manual, major: the seq of the\n"
+	"                                 -- last one mailed (or closed)\n"
+	"  PRIMARY KEY (case_id, deadline, level, staff)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX escalations_unmailed ON escalations(deadline, case_id)\n"
+	"  WHERE deadline = '' AND mailed IS NOT seq;\n"
+	"CREATE TABLE clocks (\n"
+	"  case_id      INTEGER PRIMARY KEY,\n"
+	"  start        INTEGER NOT NULL, -- seq of the last logged or\n"
+	"                                 -- reopened event\n"
+	"  accept_start INTEGER NOT NULL  -- ... or transferred\n"
+	");\n"
+	"CREATE TABLE escalations_read (\n"
+	"  upto      INTEGER NOT NULL     -- the last event folded in\n"
+	");\n"
+	"INSERT INTO escalations_read (upto) VALUES (0);\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

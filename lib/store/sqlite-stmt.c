@@ -2,6 +2,8 @@
  * sqlite-stmt.c - the SQLite driver's prepare/bind/step helpers and its
  * error messages (see sqlite-stmt.h).
  */
+#include <stdlib.h>
+
 #include "sqlite-stmt.h"
 
 int
@@ -28,9 +30,22 @@ sq_exec(struct fq *fq, const char *sql)
 	return 0;
 }
 
+/* With $FQ_DEBUG_SQL set, each statement prepared (tests/plans.bats). */
+static void
+debug_sql(struct fq *fq, const char *sql)
+{
+	static int on = -1;
+
+	if (on < 0)
+		on = getenv("FQ_DEBUG_SQL") != NULL;
+	if (on)
+		fq_warn(fq, "sql: %s", sql);
+}
+
 int
 sq_prepare(struct fq *fq, struct sq *q, const char *sql)
 {
+	debug_sql(fq, sql);
 	q->fq = fq;
 	q->st = NULL;
 	q->rc = 0;
@@ -191,6 +206,7 @@ sq_bulk_prepare(struct fq *fq, struct sq_bulk *b, const char *sql,
 {
 	int i;
 
+	debug_sql(fq, sql);
 	b->st = NULL;
 	if (n > SQ_BULK_MAX)
 		return fq_fail(fq, FQ_EINTERNAL, "bind: more than %d "

@@ -159,11 +159,23 @@ sqlite_store_open(struct fq *fq, const char *path, int create)
 	return sqlite_schema_migrate(fq);
 }
 
-/* Closes the connection (a failed open's too). */
+/*
+ * Closes the connection (a failed open's too).  A connection that wrote
+ * first runs PRAGMA optimize, which analyzes, on a sample, the tables
+ * its queries used whose statistics are missing or stale, so that the
+ * planner's picture stays current; it never waits for another writer.
+ */
 static void
 sqlite_close(struct fq *fq)
 {
-	sqlite3_close_v2(SQ_DB(fq));
+	sqlite3 *db = SQ_DB(fq);
+
+	if (db && sqlite3_total_changes(db) > 0) {
+		sqlite3_busy_timeout(db, 0);
+		sqlite3_exec(db, "PRAGMA analysis_limit = 1000; "
+			     "PRAGMA optimize", NULL, NULL, NULL);
+	}
+	sqlite3_close_v2(db);
 }
 
 /* The schema version this binary writes. */
@@ -235,8 +247,11 @@ static const struct store_vfuncs sqlite_vfuncs = {
 	.events_walk_next = sqlite_events_walk_next,
 	.events_walk_end = sqlite_events_walk_end,
 
-	.clock_start = sqlite_clock_start,
-	.last_told = sqlite_last_told,
+	.escalations_update = sqlite_escalations_update,
+	.ladder_cases = sqlite_ladder_cases,
+	.escalation_get = sqlite_escalation_get,
+	.notices_owed = sqlite_notices_owed,
+	.guard = sqlite_guard,
 
 	.report_steps = sqlite_report_steps,
 	.report_cases = sqlite_report_cases,

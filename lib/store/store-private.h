@@ -65,11 +65,22 @@ struct store_vfuncs {
 				struct event_row *e);
 	void (*events_walk_end)(struct fq *fq, struct store_walk *w);
 
-	int (*clock_start)(struct fq *fq, long long case_id, int accept,
-			   long long *seq);
-	int (*last_told)(struct fq *fq, long long case_id, long long after,
-			 const char *deadline, const char *level,
-			 const char *to, time_t *at);
+	int (*escalations_update)(struct fq *fq);
+	int (*ladder_cases)(struct fq *fq, time_t horizon,
+			    int (*want)(struct fq *, const struct fq_case *,
+					void *),
+			    int (*fn)(struct fq *, struct fq_case *,
+				      const struct store_ladder *, void *),
+			    void *arg);
+	int (*escalation_get)(struct fq *fq, long long case_id,
+			      const char *deadline, const char *level,
+			      const char *staff, struct store_told *t,
+			      int *found);
+	int (*notices_owed)(struct fq *fq,
+			    int (*fn)(struct fq *, struct fq_case *,
+				      const struct store_told *, const char *,
+				      void *), void *arg);
+	int (*guard)(struct fq *fq, const char *name, int seconds);
 
 	int (*report_steps)(struct fq *fq, time_t since,
 			    int (*fn)(struct fq *, const struct store_steps *,

@@ -197,18 +197,43 @@ store_events_walk_end(struct fq *fq, struct store_walk *w)
 /* ---- The escalation ladder ---- */
 
 int
-store_clock_start(struct fq *fq, long long case_id, int accept,
-		  long long *seq)
+store_escalations_update(struct fq *fq)
 {
-	return V(fq)->clock_start(fq, case_id, accept, seq);
+	return V(fq)->escalations_update(fq);
 }
 
 int
-store_last_told(struct fq *fq, long long case_id, long long after,
-		const char *deadline, const char *level, const char *to,
-		time_t *at)
+store_ladder_cases(struct fq *fq, time_t horizon,
+		   int (*want)(struct fq *, const struct fq_case *, void *),
+		   int (*fn)(struct fq *, struct fq_case *,
+			     const struct store_ladder *, void *),
+		   void *arg)
 {
-	return V(fq)->last_told(fq, case_id, after, deadline, level, to, at);
+	return V(fq)->ladder_cases(fq, horizon, want, fn, arg);
+}
+
+int
+store_escalation_get(struct fq *fq, long long case_id, const char *deadline,
+		     const char *level, const char *staff,
+		     struct store_told *t, int *found)
+{
+	return V(fq)->escalation_get(fq, case_id, deadline, level, staff, t,
+				     found);
+}
+
+int
+store_notices_owed(struct fq *fq,
+		   int (*fn)(struct fq *, struct fq_case *,
+			     const struct store_told *, const char *, void *),
+		   void *arg)
+{
+	return V(fq)->notices_owed(fq, fn, arg);
+}
+
+int
+store_guard(struct fq *fq, const char *name, int seconds)
+{
+	return V(fq)->guard(fq, name, seconds);
 }
 
 /* ---- Reports ---- */

@@ -232,23 +232,78 @@ int store_events_walk_next(struct fq *fq, struct store_walk *w,
 void store_events_walk_end(struct fq *fq, struct store_walk *w);
 
 /* ------------------------------------------------------------------ */
-/* The escalation ladder (fq overdue) */
+/* The escalation ladder (fq overdue --escalate, --mail) */
 
 /*
- * The seq of the event that started a deadline's current clock: the
- * case's last `logged` or `reopened` event, or also `transferred` for
- * the acceptance clock (`accept` 1).  0 when none.
+ * The ladder's memory: for each case, deadline, level and staff member,
+ * the last `escalated` event that told them; it is derived from the
+ * events (a driver may keep it as a table of its own, brought up to
+ * date by store_escalations_update(), or compute it each time).
  */
-int store_clock_start(struct fq *fq, long long case_id, int accept,
-		      long long *seq);
+struct store_told {
+	const char *deadline;	/* "accept" ...; "" for a manual or major one */
+	const char *level;	/* "80%" ...; "manual", "major" */
+	const char *staff;	/* who was told; "" for a level passed over */
+	long long seq;		/* the event's seq in its case */
+	time_t at;		/* and its time */
+	long long mailed;	/* manual, major: the seq of the last one mailed
+				 * to them, or of the last before the case was
+				 * closed; 0 for none (ladder levels: 0) */
+};
+
+/* What the ladder reads of one case besides its row. */
+struct store_ladder {
+	long long start;	/* seq of its last `logged` or `reopened` */
+	long long accept_start;	/* ... or `transferred` (the accept clock) */
+	int ntold;
+	const struct store_told *told;	/* every row of the case's memory */
+};
+
 /*
- * When staff `to` was last told (an `escalated` event after seq
- * `after` naming them in "to") of level `level` ("80%") of deadline
- * `deadline` ("reply"); 0 when never.
+ * Brings the ladder's memory up to date with every event appended so
+ * far: each `escalated` event's "to" (and its "passed" levels, staff
+ * ""), each `notified` event's "escalation" seq as mailed to its "to",
+ * each `closed` event as mailed for every manual or major escalation
+ * before it, and where each case's clocks started.  Inside a
+ * transaction, in it; outside, in short write transactions of its own,
+ * so that a long history (the first run after an upgrade) never holds
+ * the write lock long.  Cheap when little is new.
  */
-int store_last_told(struct fq *fq, long long case_id, long long after,
-		    const char *deadline, const char *level, const char *to,
-		    time_t *at);
+int store_escalations_update(struct fq *fq);
+/*
+ * The cases the ladder looks at: each whose next_due is at or before
+ * `horizon`, and each with a running promise.  For each, `want` says
+ * from the row alone whether the ladder may fire (1) or not (0); for
+ * those it wants, fn gets the row with its clocks and its memory (the
+ * memory transient: valid during the call).
+ */
+int store_ladder_cases(struct fq *fq, time_t horizon,
+		       int (*want)(struct fq *, const struct fq_case *, void *),
+		       int (*fn)(struct fq *, struct fq_case *,
+				 const struct store_ladder *, void *),
+		       void *arg);
+/*
+ * One row of the memory: *found 1 with *t filled (text in fq->mem), or
+ * 0 when nobody was told that yet.
+ */
+int store_escalation_get(struct fq *fq, long long case_id,
+			 const char *deadline, const char *level,
+			 const char *staff, struct store_told *t, int *found);
+/*
+ * Calls fn for each manual or major escalation still owed a mail (its
+ * seq after `mailed`), by case, level and staff, with the case's row
+ * and the escalation's note ("text", NULL when none; transient).
+ */
+int store_notices_owed(struct fq *fq,
+		       int (*fn)(struct fq *, struct fq_case *,
+				 const struct store_told *, const char *note,
+				 void *), void *arg);
+/*
+ * Takes the store's guard `name` ("mail"), so that one process at a time
+ * does what it guards, waiting up to `seconds` for another to finish;
+ * FQ_EBUSY past that.  Held until the process ends (a crash included).
+ */
+int store_guard(struct fq *fq, const char *name, int seconds);
 
 /* ------------------------------------------------------------------ */
 /* The reads of fq report (the figures are summed in report.c) */

@@ -763,11 +763,12 @@ fi
 "$rechain" "$db" >/dev/null
 sqlite3 "$db" 'PRAGMA journal_mode = WAL' >/dev/null
 
+# A manager of the policy (only a manager may import).
+user=$(printf '%s\n' "$policy_sql" | sed -n "s/^INSERT INTO b_staff \
+VALUES ([0-9]*, '\([^']*\)', '[^']*', 'manager');\$/\1/p" | head -n 1)
+
 # fq derives its search index in C: let fq build it, from an export.
 if "$fq" search --help >/dev/null 2>&1; then
-	# Only a manager may import.
-	user=$(printf '%s\n' "$policy_sql" | sed -n "s/^INSERT INTO b_staff \
-VALUES ([0-9]*, '\([^']*\)', '[^']*', 'manager');\$/\1/p" | head -n 1)
 	rm -f "$db.import" "$db.import-wal" "$db.import-shm"
 	FQ_DB=$db.import FQ_POLICY=$policy "$fq" init >/dev/null
 	FQ_DB=$db FQ_POLICY=$policy "$fq" --as "$user" export >"$db.jsonl"
@@ -777,4 +778,19 @@ VALUES ([0-9]*, '\([^']*\)', '[^']*', 'manager');\$/\1/p" | head -n 1)
 	rm -f "$db" "$db-wal" "$db-shm" "$db.jsonl" "$db.import-wal" \
 		"$db.import-shm"
 	mv "$db.import" "$db"
+fi
+
+# What cron's last run at NOW left, as fq derives it from the events:
+# `fq overdue --mail` folds the history into the ladder's memory (the
+# escalations and clocks tables) and mails, here to nowhere, the major
+# escalations of the cases still open, which no run mailed yet; the
+# ladder itself owes nothing at NOW.  (An fq without that memory has
+# nothing to prime.)
+if [ -n "$(sqlite3 "$db" "SELECT name FROM sqlite_schema
+	WHERE name = 'escalations_read'")" ]; then
+	FQ_DB=$db FQ_POLICY=$policy \
+		FQ_NOW=$(date -u -d "@$now" +%Y-%m-%dT%H:%M:%SZ) \
+		FQ_SENDMAIL='cat >/dev/null' "$fq" --as "$user" overdue --mail \
+		>/dev/null
+	sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 fi
