@@ -419,7 +419,8 @@ ms_since_boot(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* In the child: the pipe as stdin, stdout to stderr, then the command. */
+/* In the child: the pipe as its input, its output to our standard
+ * error (fq's own output stays what it sent), then the command. */
 static void
 child(const char *cmd, int in, int err_fd)
 {

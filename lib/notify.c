@@ -19,7 +19,7 @@
 #include "policy.h"
 #include "store.h"
 
-#define GUARD_WAIT 10		/* seconds a mail run waits for another */
+#define GUARD_WAIT 30		/* seconds a mail run waits for another */
 #define MAIL_CASES 200		/* cases a message lists; then a count */
 
 /* One case of a message: its firings, and how urgent it is. */

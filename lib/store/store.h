@@ -16,7 +16,9 @@
  * Transactions.  A command that writes calls store_begin() once, does
  * all its reads and writes, then store_commit(), or store_rollback() on
  * any failure, so that a failed command writes nothing.  (fq overdue
- * --mail is the one command that takes several: one per recipient.)
+ * --escalate and --mail take a few: the ladder's memory brought up to
+ * date, then with --mail one to decide and one, after sending outside
+ * any transaction, to record what was sent.)
  * store_begin() is the write lock: from it to the commit or rollback no
  * other writer changes anything this transaction reads or writes.  In
  * SQLite it is BEGIN IMMEDIATE, taken before the first read, because a
