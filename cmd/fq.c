@@ -227,10 +227,10 @@ command_help(struct fq *fq, const char *name)
 	if (!c)
 		return NULL;
 	opts = opts_help(fq, command_options(fq, name, NULL));
-	return arena_printf(fq->mem, "usage: %s\n%s%s\nThe global options "
+	return arena_printf(fq->mem, _("usage: %s\n%s%s\nThe global options "
 			    "are in 'fq help'; the whole story in 'man "
-			    "fq-%s'.", c->usage, *opts ? "\n" : "", opts,
-			    c->name);
+			    "fq-%s'."), i18n_text(c->usage), *opts ? "\n" : "",
+			    opts, c->name);
 }
 
 /* Fails for an unknown command or global option, naming the nearest. */
