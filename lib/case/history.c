@@ -380,6 +380,7 @@ history_of(struct fq *fq, const struct fq_case *c, const struct val *events,
 	h->c = c;
 	h->cat = cat >= 0 ? &fq->pol->cats[cat] : NULL;
 	h->now = now;
+	h->events = events;
 	for (i = 0; i < events->n; i++)
 		replay_event(&r, events->items[i]);
 	catch_up(&r, now);

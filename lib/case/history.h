@@ -75,6 +75,7 @@ struct answer {
 struct history {
 	const struct fq_case *c;
 	const struct category *cat;	/* NULL when the policy lost it */
+	const struct val *events;	/* what it was replayed from */
 	time_t now;
 	int nruns, nholds, npauses, nnotices, nanswers;
 	struct run *runs;	/* in order of their start */

@@ -117,6 +117,20 @@ logged_data(struct fq *fq, const struct fq_case *c, const char *keyword)
 	return d;
 }
 
+/* The `closed` event of a case settled at once: on time, if timed. */
+static struct val *
+closed_at_once(struct fq *fq, const struct fq_case *c)
+{
+	struct val *d = v_obj(fq->mem);
+
+	if (c->due[DUE_RESOLVE]) {
+		v_set_str(fq->mem, d, "deadline", "resolve");
+		v_set_int(fq->mem, d, "due", (long long)c->due[DUE_RESOLVE]);
+		v_set(fq->mem, d, "late", v_bool(fq->mem, 0));
+	}
+	return d;
+}
+
 /* Answers and closes a case at intake (fq log --resolved). */
 static int
 settle_at_once(struct fq *fq, struct fq_case *c, const char *answer)
@@ -132,7 +146,7 @@ settle_at_once(struct fq *fq, struct fq_case *c, const char *answer)
 	v_set_str(fq->mem, d, "text", answer);
 	v_set_str(fq->mem, d, "by", reply_by_default(c->via));
 	if ((rc = event_add(fq, c->id, "replied", d)) ||
-	    (rc = event_add(fq, c->id, "closed", NULL)))
+	    (rc = event_add(fq, c->id, "closed", closed_at_once(fq, c))))
 		return rc;
 	c->status = "closed";
 	c->closed_at = fq_now();
