@@ -19,13 +19,13 @@
 /* The sections of the top level, in the order of top_keys. */
 enum {
 	T_VERSION, T_ORG, T_TZ, T_CAL, T_DEPTS, T_STAFF, T_DEFAULTS, T_CATS,
-	T_DEFCAT, T_ESC, T_FORBIDDEN, T_SHIFTS, T_MAILFROM, T_PATTERNS, T_N
+	T_DEFCAT, T_ESC, T_FORBIDDEN, T_PATTERNS, T_SHIFTS, T_MAILFROM, T_N
 };
 
 static const char *const top_keys[T_N] = {
 	"version", "organization", "timezone", "calendar", "departments",
 	"staff", "defaults", "categories", "default_category", "escalation",
-	"forbidden_phrases", "shifts", "mail_from", "forbidden_patterns",
+	"forbidden_phrases", "forbidden_patterns", "shifts", "mail_from",
 };
 
 /* ---- the top level ---- */

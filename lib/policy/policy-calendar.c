@@ -217,8 +217,7 @@ day_item(struct ld *l, yaml_node_t *n, const char *path, long **v, int *nv,
 	s = named(l, s, &name);
 	if (range_parse(s, &a, &b) < 0) {
 		pol_err(l, n, "malformed date '%s' in %s (use YYYY-MM-DD or "
-			"YYYY-MM-DD..YYYY-MM-DD, then a name if you like)", s,
-			path);
+			"YYYY-MM-DD..YYYY-MM-DD)", s, path);
 		return;
 	}
 	if (b < a || b - a >= MAX_RANGE) {
