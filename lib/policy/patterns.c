@@ -39,26 +39,32 @@ static int
 compile(regex_t *re, const char *pattern)
 {
 	locale_t made, old = utf8_begin(&made);
-	int rc = regcomp(re, pattern, REG_EXTENDED | REG_NOSUB);
+	int rc = regcomp(re, pattern, REG_EXTENDED);
 
 	utf8_end(made, old);
 	return rc;
 }
 
 int
-policy_pattern_match(const char *pattern, const char *text)
+policy_pattern_find(const char *pattern, const char *text, size_t *so,
+		    size_t *eo)
 {
 	locale_t made, old;
+	regmatch_t m[1];
 	regex_t re;
 	int rc;
 
 	if (compile(&re, pattern))
 		return -1;
 	old = utf8_begin(&made);
-	rc = regexec(&re, text, 0, NULL, 0);
+	rc = regexec(&re, text, 1, m, 0);
 	utf8_end(made, old);
 	regfree(&re);
-	return rc == 0;
+	if (rc)
+		return 0;
+	*so = (size_t)m[0].rm_so;
+	*eo = (size_t)m[0].rm_eo;
+	return 1;
 }
 
 /* One pattern, checked by compiling it. */

@@ -112,9 +112,11 @@ int policy_unlisted_year(const struct policy *p, time_t from, time_t to);
 
 /*
  * 1 when `text` matches the extended regular expression `pattern`
- * (regcomp(3), REG_EXTENDED | REG_NOSUB), read as UTF-8 whatever the
- * locale; 0 when not; -1 when the pattern is not one.
+ * (regcomp(3), REG_EXTENDED), read as UTF-8 whatever the locale, with
+ * the bytes [*so, *eo) of text that matched first; 0 when not; -1 when
+ * the pattern is not one.
  */
-int policy_pattern_match(const char *pattern, const char *text);
+int policy_pattern_find(const char *pattern, const char *text, size_t *so,
+			size_t *eo);
 
 #endif
