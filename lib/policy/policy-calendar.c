@@ -182,7 +182,7 @@ named(struct ld *l, const char *s, const char **name)
 	size_t n = strcspn(s, " \t");
 	const char *rest = s + n + strspn(s + n, " \t");
 
-	*name = *rest ? rest : NULL;
+	*name = *rest ? arena_strdup(l->a, rest) : NULL;
 	return *name ? arena_strndup(l->a, s, n) : s;
 }
 
