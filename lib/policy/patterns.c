@@ -77,12 +77,7 @@ pattern_item(struct ld *l, yaml_node_t *n)
 	int rc;
 
 	if (!s)
-		return NULL;
-	if (!*s) {
-		pol_err(l, n, "empty pattern in forbidden_patterns (it would "
-			"match every answer)");
-		return NULL;
-	}
+		return NULL;	/* pol_line() refuses an empty one too */
 	if ((rc = compile(&re, s))) {
 		regerror(rc, &re, why, sizeof(why));
 		pol_err(l, n, "bad pattern '%s' in forbidden_patterns: %s (use "
