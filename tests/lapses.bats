@@ -93,21 +93,20 @@ OUT
 chen.jing late_holding $id resolve 1800"
 }
 
-@test "lapses: a supervisor is named only from the moment the ladder told them" {
+@test "lapses: a supervisor is named only from the moment they were told" {
 	export FQ_NOW=2026-11-27T03:00:00+08:00
 	id=$(log_phone)
-	# a member saw it at 03:04 but did not accept; the ladder ran at
-	# 03:05 (accept 100%): 张伟 and the owner were told then; 王强
-	# accepted at 03:20
-	at 2026-11-27T03:04:00+08:00 fq --as wang.qiang follow "$id" "看到了" >/dev/null
-	at 2026-11-27T03:05:00+08:00 fq overdue --escalate >/dev/null
+	# accept due 03:05; a guard sends it up to 张伟 by hand at 03:12
+	# (fq escalate names the department's supervisors) instead of taking
+	# it; 王强 accepts at 03:20
+	at 2026-11-27T03:12:00+08:00 fq --as gao.feng escalate "$id" "请队长安排人去棋牌室" >/dev/null
 	at 2026-11-27T03:20:00+08:00 fq --as wang.qiang accept "$id" >/dev/null
 	export FQ_NOW=2026-11-27T03:25:00+08:00
 	run -0 fq report --lapses --format json
-	assert_equal "$(jq -r '.[] | select(.deadline == "accept") | [.person, .role, .late_seconds, .from[11:16]] | map(tostring) | join(" ")' <<<"$output")" \
-		"null department 900 03:05
-zhang.wei supervisor 900 03:05
-li.na owner 900 03:05"
+	assert_equal "$(jq -r '.[] | select(.deadline == "accept") | [.person, .role, .late_seconds, .from[11:16], .to[11:16]] | map(tostring) | join(" ")' <<<"$output")" \
+		"null department 900 03:05 03:20
+li.na owner 900 03:05 03:20
+zhang.wei supervisor 480 03:12 03:20"
 	# 高峰 and 王强 are members, not supervisors: never named for it
 	assert_equal "$(jq -r '[.[].person] | index("gao.feng")' <<<"$output")" null
 }
