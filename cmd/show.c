@@ -64,7 +64,8 @@ describe(struct fq *fq, const struct val *e)
 		return escalated_text(fq, e);
 	if (!strcmp(kind, "replied") && v_get_str(e, "forbidden"))
 		return arena_printf(fq->mem, "FORCED past '%s': %s",
-				    v_get_str(e, "forbidden"), text ? text : "");
+				    v_get_str(e, "forbidden"),
+				    text ? text : "");
 	if (!strcmp(kind, "promised"))
 		return arena_printf(fq->mem, "by %s%s%s", time_short(fq,
 				    (time_t)v_get_int(e, "due")),

@@ -18,7 +18,7 @@
 
 /* A stretch of time in which a clock ran, with the due time it had. */
 struct stretch {
-	time_t from, to;	/* to: now for the last stretch of a running run */
+	time_t from, to;	/* to: now, for a run still running */
 	time_t due;
 };
 

@@ -68,7 +68,8 @@ earlier(const struct history *hs, const struct run *r, int i)
 	if (run_end(hs, r) != r->start)
 		return 0;
 	for (j = 0; j < i; j++)
-		if (ran_in(hs, r, hs->holds[j].from, hold_end(hs, &hs->holds[j])))
+		if (ran_in(hs, r, hs->holds[j].from,
+			   hold_end(hs, &hs->holds[j])))
 			return 1;
 	return 0;
 }

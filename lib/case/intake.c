@@ -39,8 +39,8 @@ intake_check(struct fq *fq, const struct intake *in)
 			     MAX_NOTE, TEXT_REQUIRED | TEXT_MULTILINE))))
 		return rc;
 	if (in->promise && in->promise <= fq_now())
-		return fq_fail(fq, FQ_EDATA, "the promise (%s) is already past; "
-			       "promise the guest a time still to come",
+		return fq_fail(fq, FQ_EDATA, "the promise (%s) is already "
+			       "past; promise the guest a time still to come",
 			       time_local(fq->mem, in->promise));
 	for (i = 0; i < sizeof(vias) / sizeof(vias[0]); i++)
 		if (!strcmp(in->via, vias[i]))

@@ -45,8 +45,8 @@ promise_check(struct fq *fq, const struct fq_case *c, time_t when,
 			     TEXT_REQUIRED | TEXT_MULTILINE)))
 		return rc;
 	if (when <= fq_now())
-		return fq_fail(fq, FQ_EDATA, "the promise (%s) is already past; "
-			       "promise the guest a time still to come",
+		return fq_fail(fq, FQ_EDATA, "the promise (%s) is already "
+			       "past; promise the guest a time still to come",
 			       time_local(fq->mem, when));
 	if (when == c->due[DUE_PROMISE])
 		return fq_fail(fq, FQ_EDATA, "#%lld is promised for %s already",
@@ -69,7 +69,8 @@ promised_data(struct fq *fq, const struct fq_case *c, time_t when,
 		v_set_int(fq->mem, d, "previous_due_at",
 			  (long long)c->due[DUE_PROMISE]);
 	if (c->due[DUE_REPLY])
-		v_set_int(fq->mem, d, "reply_due_at", (long long)c->due[DUE_REPLY]);
+		v_set_int(fq->mem, d, "reply_due_at",
+			  (long long)c->due[DUE_REPLY]);
 	v_set(fq->mem, d, "late", v_bool(fq->mem, before && !c->waiting_since &&
 					  fq_now() > before));
 	return d;
