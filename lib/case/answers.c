@@ -17,7 +17,7 @@ dropped(unsigned cp)
 		       strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", (int)cp);
 	return (cp >= 0x80 && cp <= 0xbf) ||	/* C1, NBSP, ¡ « · » ¿ */
 	       cp == 0xd7 || cp == 0xf7 ||
-	       (cp >= 0x2000 && cp <= 0x206f) ||	/* spaces, dashes, ... */
+	       (cp >= 0x2000 && cp <= 0x206f) ||	/* quotes, dashes */
 	       (cp >= 0x3000 && cp <= 0x3003) ||	/* 、。〃 */
 	       (cp >= 0x3008 && cp <= 0x3011) ||	/* 〈〉《》「」『』 */
 	       (cp >= 0x3014 && cp <= 0x301f) ||
