@@ -294,6 +294,7 @@ struct pieces {
 	struct piece *v;
 };
 
+/* Orders pieces by their start (qsort). */
 static int
 by_from(const void *a, const void *b)
 {

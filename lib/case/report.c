@@ -532,6 +532,7 @@ case_held(struct fq *fq, const struct fq_case *c, const struct event_row *ev,
 	return rc;
 }
 
+/* Orders the held-time rows: policy order, then by id (qsort). */
 static int
 by_dept_order(const void *a, const void *b)
 {
