@@ -61,6 +61,10 @@ build/obj/%.o: %.c $(HDR)
 build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
 
+# The attribution's unit tests link the whole library (tests/lapses.bats).
+build/lapses-test: tests/unit/lapses-test.c $(LIB_SRC:%.c=build/obj/%.o)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
+
 build/san/fq: $(SAN_OBJ)
 	$(CC) $(SANFLAGS) -o $@ $(SAN_OBJ) $(LIBS)
 

@@ -134,3 +134,13 @@ zhang.wei supervisor 480 03:12 03:20"
 	assert_equal "$(jq -c '.[] | [.person, .deadline, .late_seconds, .due[11:16], .from[11:16]]' <<<"$output")" \
 		'["wang.qiang","reply",600,"05:20","05:20"]'
 }
+
+@test "lapses: unit tests of the history and the lapses (build/lapses-test)" {
+	run make -s -C "$TOP" build/lapses-test
+	assert_success
+	run "$TOP/build/lapses-test" "$TOP/policies/hotel.yaml"
+	printf '%s\n' "$output"
+	assert_success
+	refute_output --partial "not ok"
+	assert_line --regexp '^1\.\.[1-9][0-9]*$'
+}
