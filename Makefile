@@ -114,6 +114,10 @@ build/chain-test: tests/unit/chain-test.c build/obj/lib/chain.o
 build/ladder-test: tests/unit/ladder-test.c $(LIB_SRC:%.c=build/obj/%.o)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
 
+# The attribution's unit tests link the whole library (tests/lapses.bats).
+build/lapses-test: tests/unit/lapses-test.c $(LIB_SRC:%.c=build/obj/%.o)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
+
 build/san/fq: $(SAN_OBJ) | $(MO)
 	$(CC) $(SANFLAGS) -o $@ $(SAN_OBJ) $(LIBS)
 

@@ -47,6 +47,7 @@ COMMAND(decline);
 COMMAND(sign);
 COMMAND(reopen);
 COMMAND(wait);
+COMMAND(promise);
 COMMAND(resume);
 COMMAND(amend);
 COMMAND(verify);

@@ -51,6 +51,8 @@ static const struct command {
 	  "a supervisor signs off a refusal" },
 	{ "reopen", cmd_reopen, usage_reopen, CASE_STEP,
 	  "open a closed case again" },
+	{ "promise", cmd_promise, usage_promise, CASE_STEP,
+	  "tell the guest by when, and why not now; keep it" },
 	{ "wait", cmd_wait, usage_wait, CASE_STEP,
 	  "stop the clocks while the case waits on the guest" },
 	{ "resume", cmd_resume, usage_resume, CASE_STEP,

@@ -62,24 +62,6 @@ answer_due(const struct fq_case *c)
 	return c->due[DUE_PROMISE] ? c->due[DUE_PROMISE] : c->due[DUE_REPLY];
 }
 
-/* Warns when the promise is later than the policy allows. */
-static void
-check_promise(struct fq *fq, const struct fq_case *c)
-{
-	time_t limit = c->due[DUE_REPLY] ? c->due[DUE_REPLY]
-					 : c->due[DUE_RESOLVE];
-
-	if (c->due[DUE_PROMISE] && limit && c->due[DUE_PROMISE] > limit)
-		fq_warn(fq, "the promise (%s) is later than the policy allows "
-			"(%s %s); it is recorded all the same",
-			time_short(fq, c->due[DUE_PROMISE]),
-			c->due[DUE_REPLY] ? "reply by" : "resolve by",
-			time_short(fq, limit));
-	if (c->due[DUE_PROMISE] && c->due[DUE_PROMISE] <= fq_now())
-		fq_warn(fq, "the promise (%s) is already past",
-			time_short(fq, c->due[DUE_PROMISE]));
-}
-
 /* The sentence to read back to the guest (复述). */
 static void
 read_back(struct view *v, struct fq *fq, const struct fq_case *c)
@@ -168,8 +150,6 @@ cmd_log(struct fq *fq, int argc, char **argv)
 	if (dup)
 		fq_warn(fq, "key '%s' was logged before as #%lld; nothing new "
 			"was recorded", in.key, c.id);
-	else
-		check_promise(fq, &c);
 	if (fq->quiet)
 		return view_say(fq, "%lld", c.id);
 	if (fq->format == FMT_JSON || fq->format == FMT_JSONL)

@@ -7,6 +7,7 @@
 #include "calendar.h"
 #include "clock.h"
 #include "cmds.h"
+#include "date.h"
 #include "i18n.h"
 #include "deadline.h"
 #include "opts.h"
@@ -28,6 +29,30 @@ load(struct fq *fq)
 	return rc ? rc : clock_zone(fq, fq->pol->timezone);
 }
 
+/*
+ * Warns for this year and the next when the calendar counts working
+ * time but lists no holiday in it: a public holiday would be worked.
+ */
+static void
+warn_years(struct fq *fq, const char *path, const struct policy *p)
+{
+	int y, m, d, i;
+	time_t mid;
+
+	if (clock_zone(fq, p->timezone))
+		return;
+	day_civil(time_day(fq_now()), &y, &m, &d);
+	for (i = 0; i < 2; i++, y++) {
+		mid = day_start(day_number(y, 7, 1));
+		if (policy_unlisted_year(p, mid, mid))
+			fq_warn(fq, "'%s': the calendar lists no holidays for "
+				"%d, so its public holidays would count as "
+				"working days; add them to calendar.holidays "
+				"(or write 'holidays: []' if there are none)",
+				path, y);
+	}
+}
+
 /* fq policy check [FILE]: loads it, printing every error or a summary. */
 static int
 check(struct fq *fq, int argc, char **argv)
@@ -42,6 +67,7 @@ check(struct fq *fq, int argc, char **argv)
 		path = argv[optind];
 	if ((rc = policy_load(fq, path, &p)))
 		return rc;
+	warn_years(fq, path, p);
 	if (!fq->quiet)
 		view_say(fq, "%s: ok: %s, %d departments, %d staff, "
 			 "%d categories, %s", path, p->organization, p->ndepts,
@@ -151,6 +177,20 @@ static const struct column simulate_cols[] = {
 	{ "due", "due", NULL, COL_ISO, 0, NULL },
 };
 
+/* Warns when deadline k, from start to due, counts an unlisted year. */
+static void
+warn_year(struct fq *fq, int k, const struct dur *d, time_t start, time_t due)
+{
+	int y;
+
+	if (!d->work || fq->pol->cal.always ||
+	    !(y = policy_unlisted_year(fq->pol, start, due)))
+		return;
+	fq_warn(fq, "the calendar lists no holidays for %d: the %s deadline "
+		"(%s) counts that year's public holidays as working days",
+		y, due_names[k], time_local(fq->mem, due));
+}
+
 /* fq policy simulate CATEGORY --at WHEN. */
 static int
 simulate(struct fq *fq, int argc, char **argv)
@@ -197,6 +237,7 @@ simulate(struct fq *fq, int argc, char **argv)
 		v_set_time(fq->mem, row, "start", start);
 		v_set_time(fq->mem, row, "due", cal_deadline(&fq->pol->cal,
 							     start, d));
+		warn_year(fq, k, d, start, (time_t)v_get_int(row, "due"));
 		v_push(fq->mem, rows, row);
 	}
 	return out_list(fq, simulate_cols, 4, rows);

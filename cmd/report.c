@@ -16,7 +16,7 @@
 const char usage_report[] =
 	"fq report [--since WHEN] [--until WHEN]\n"
 	"                 [--by dept|owner|handler|category|day|week|month]\n"
-	"                 [--lapses]";
+	"                 [--lapses | --held]";
 
 static const struct opt longopts[] = {
 	{ "since", required_argument, 's', "WHEN",
@@ -27,6 +27,8 @@ static const struct opt longopts[] = {
 	  "dept|owner|handler|category|day|week|month", "one row per group" },
 	{ "lapses", no_argument, 'l', NULL,
 	  "the lapses per person, not the figures" },
+	{ "held", no_argument, 'H', NULL,
+	  "per department: cases and time held, late time, transfers" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -86,6 +88,10 @@ static const struct column figure_cols[] = {
 	{ "unsatisfied_callbacks", "unsatisfied", NULL, COL_RIGHT | COL_DROP, 0,
 	  NULL },
 	{ "late_now", "late now", NULL, COL_RIGHT, 0, NULL },
+	{ "resolved_on_time_rate", "closed on time", NULL, COL_RIGHT, 0,
+	  NULL },
+	{ "promises_broken", "promises broken", NULL, COL_RIGHT, 0, NULL },
+	{ "promises_moved", "promises moved", NULL, COL_RIGHT, 0, NULL },
 };
 
 static const char *
@@ -100,6 +106,13 @@ person_cell(struct fq *fq, const struct val *row)
 	return staff_name(fq->pol, p);
 }
 
+/* "passed" for the one who held the case when the deadline passed. */
+static const char *
+passed_cell(struct fq *fq, const struct val *row)
+{
+	return v_get_int(row, "passed") ? "passed" : "";
+}
+
 static const struct column lapse_cols[] = {
 	{ "person", "person", NULL, 0, 20, person_cell },
 	{ "lapse", "lapse", NULL, 0, 0, NULL },
@@ -107,12 +120,27 @@ static const struct column lapse_cols[] = {
 	{ "deadline", "deadline", NULL, 0, 0, NULL },
 	{ "late", "late", "late_seconds", COL_RIGHT, 0, NULL },
 	{ "summary", "what", NULL, COL_FLEX, 36, NULL },
+	{ "due", "due", NULL, 0, 0, NULL },
+	{ "passed", "when", NULL, 0, 0, passed_cell },
+	{ "phrase", "phrase", NULL, 0, 0, NULL },
 };
+
+static const struct column held_cols[] = {
+	{ "group", "held by", NULL, 0, 16, group_cell },
+	{ "cases_held", "cases", NULL, COL_RIGHT, 0, NULL },
+	{ "held_seconds", "time held", NULL, COL_RIGHT, 0, NULL },
+	{ "late_held_seconds", "late while held", NULL, COL_RIGHT, 0, NULL },
+	{ "transfers_in", "transfers in", NULL, COL_RIGHT, 0, NULL },
+	{ "transfers_out", "transfers out", NULL, COL_RIGHT, 0, NULL },
+};
+
+/* What the report is of. */
+enum { FIGURES, LAPSES, HELD };
 
 /* Reads the options; the period defaults to all time. */
 static int
 parse(struct fq *fq, int argc, char **argv, time_t *since, time_t *until,
-      int *lapses)
+      int *view)
 {
 	int c, rc, by;
 
@@ -134,10 +162,20 @@ parse(struct fq *fq, int argc, char **argv, time_t *since, time_t *until,
 					       "week or month, not '%s'", optarg);
 			grouping = (enum report_by)by;
 			break;
-		case 'l': *lapses = 1; break;
+		case 'l':
+		case 'H':
+			if (*view != FIGURES)
+				return fq_fail(fq, FQ_EUSAGE, "--lapses and "
+					       "--held are two reports; ask "
+					       "for one");
+			*view = c == 'l' ? LAPSES : HELD;
+			break;
 		default: return FQ_EUSAGE;
 		}
 	}
+	if (*view == HELD && grouping != BY_NONE && grouping != BY_DEPT)
+		return fq_fail(fq, FQ_EUSAGE, "--held is by department; it "
+			       "takes no --by but dept");
 	if (*until <= *since)
 		return fq_fail(fq, FQ_EDATA, "--until is not after --since");
 	return opts_count(fq, argc, argv, 0, 0, "");
@@ -148,12 +186,19 @@ cmd_report(struct fq *fq, int argc, char **argv)
 {
 	time_t since = 1, until = (time_t)INT64_MAX / 4;
 	struct val *rows;
-	int rc, lapses = 0;
+	int rc, view = FIGURES;
 
 	grouping = BY_NONE;
-	if ((rc = parse(fq, argc, argv, &since, &until, &lapses)))
+	if ((rc = parse(fq, argc, argv, &since, &until, &view)))
 		return rc;
-	if (lapses) {
+	if (view == HELD) {
+		grouping = BY_DEPT;
+		if ((rc = report_held(fq, since, until, &rows)))
+			return rc;
+		return out_list(fq, held_cols, sizeof(held_cols) /
+				sizeof(held_cols[0]), rows);
+	}
+	if (view == LAPSES) {
 		if ((rc = report_lapses(fq, since, until, &rows)))
 			return rc;
 		return out_list(fq, lapse_cols, sizeof(lapse_cols) /

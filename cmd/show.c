@@ -9,6 +9,7 @@
 #include "cmds.h"
 #include "events.h"
 #include "explain.h"
+#include "history.h"
 #include "holders.h"
 #include "lifecycle.h"
 #include "names.h"
@@ -63,6 +64,14 @@ describe(struct fq *fq, const struct val *e)
 		return staff_name(p, handler);
 	if (!strcmp(kind, "escalated") || !strcmp(kind, "notified"))
 		return escalated_text(fq, e);
+	if (!strcmp(kind, "replied") && v_get_str(e, "forbidden"))
+		return arena_printf(fq->mem, "FORCED past '%s': %s",
+				    v_get_str(e, "forbidden"),
+				    text ? text : "");
+	if (!strcmp(kind, "promised"))
+		return arena_printf(fq->mem, "by %s%s%s", time_short(fq,
+				    (time_t)v_get_int(e, "due")),
+				    text ? "  " : "", text ? text : "");
 	if (text)
 		return text;
 	if (v_get_str(e, "reason"))
@@ -101,22 +110,41 @@ static const struct column timeline_cols[] = {
 	{ "text", "what", NULL, COL_FLEX, 60, what_cell },
 };
 
-/* "accept 4m, due 03:05", "reply 6h2m, due 03:30  LATE". */
+/* One clock of a span: "reply 3m late 2m (due 14:03 passed here)". */
+static const char *
+one_clock(struct fq *fq, const struct val *k)
+{
+	const char *passed = v_get_str(k, "passed");
+	const struct val *kept = v_get(k, "kept");
+	long late = (long)v_get_int(k, "late_seconds");
+	char used[32], over[32];
+	const char *s;
+
+	dur_format((long)v_get_int(k, "seconds"), used, sizeof(used));
+	s = arena_printf(fq->mem, "%s %s", v_get_str(k, "clock"), used);
+	if (kept && kept->kind == V_BOOL && kept->i)
+		s = arena_printf(fq->mem, "%s kept", s);
+	if (late > 0)
+		s = arena_printf(fq->mem, "%s late %s", s,
+				 dur_format(late, over, sizeof(over)));
+	if (passed && !strcmp(passed, "during"))
+		s = arena_printf(fq->mem, "%s (due %s passed here)", s,
+				 time_short(fq, (time_t)v_get_int(k, "due")));
+	return s;
+}
+
+/* Every clock of a span: "accept 1m kept; reply 1m; resolve 1m". */
 static const char *
 clock_cell(struct fq *fq, const struct val *row)
 {
-	const char *clock = v_get_str(row, "clock");
-	const struct val *due = v_get(row, "clock_due");
-	char used[32];
+	const struct val *clocks = v_get(row, "clocks");
+	const char *s = NULL;
+	int i;
 
-	if (!clock)
-		return NULL;
-	dur_format((long)v_get_int(row, "clock_seconds"), used, sizeof(used));
-	if (!due || due->kind == V_NULL)
-		return arena_printf(fq->mem, "%s %s", clock, used);
-	return arena_printf(fq->mem, "%s %s, due %s%s", clock, used,
-			    time_short(fq, (time_t)due->i),
-			    v_get_int(row, "kept") ? "" : "  LATE");
+	for (i = 0; clocks && clocks->kind == V_ARR && i < clocks->n; i++)
+		s = arena_printf(fq->mem, "%s%s%s", s ? s : "", s ? "; " : "",
+				 one_clock(fq, clocks->items[i]));
+	return s;
 }
 
 static const struct column holder_cols[] = {
@@ -174,16 +202,102 @@ heading(struct view *v, struct fq *fq, const struct fq_case *c)
 	}
 }
 
+/* "10-01..10-07 国庆节, 10-10..10-11 day off": the days not counted. */
+static const char *
+skipped_text(struct fq *fq, const struct val *skipped)
+{
+	const char *s = NULL;
+	int i;
+
+	for (i = 0; skipped && i < skipped->n; i++) {
+		const struct val *d = skipped->items[i];
+		const char *from = v_get_str(d, "from") + 5;
+		const char *to = v_get_str(d, "to") + 5;
+		const char *name = v_get_str(d, "name");
+
+		s = arena_printf(fq->mem, "%s%s%s%s%s %s", s ? s : "",
+				 s ? ", " : "", from, strcmp(from, to) ?
+				 ".." : "", strcmp(from, to) ? to : "",
+				 name ? name : v_get_str(d, "why"));
+	}
+	return s;
+}
+
+/* "前台 · 陈静 3m (late 2m); 财务部 · 吴敏 5m": each holder's use. */
+static const char *
+spans_text(struct fq *fq, const struct val *spans)
+{
+	const char *s = NULL;
+	char used[32], late[32];
+	int i;
+
+	for (i = 0; spans && i < spans->n; i++) {
+		const struct val *p = spans->items[i];
+		long over = (long)v_get_int(p, "late_seconds");
+
+		dur_format((long)v_get_int(p, "seconds"), used, sizeof(used));
+		s = arena_printf(fq->mem, "%s%s%s %s%s%s%s", s ? s : "",
+				 s ? "; " : "", holder_name(fq->mem, fq->pol,
+				 v_get_str(p, "department"),
+				 v_get_str(p, "handler")), used,
+				 over ? " (late " : "", over ?
+				 dur_format(over, late, sizeof(late)) : "",
+				 over ? ")" : "");
+	}
+	return s;
+}
+
+/* The pauses of one deadline, each with its real end. */
+static void
+explained_pauses(struct view *v, struct fq *fq, const struct val *pauses)
+{
+	int j;
+
+	for (j = 0; pauses && j < pauses->n; j++) {
+		const struct val *p = pauses->items[j];
+		const struct val *to = v_get(p, "to");
+		const char *ended = v_get_str(p, "ended");
+
+		view_line(v, "             paused  %s–%s (%s)%s",
+			  time_local(fq->mem, (time_t)v_get_int(p, "from")),
+			  to && to->kind != V_NULL ?
+			  time_short(fq, (time_t)to->i) : "now",
+			  v_get_str(p, "reason"), ended && !strcmp(ended,
+			  "until") ? ", ended by --until" : "");
+	}
+}
+
+/* The lines of one deadline's explanation after its rule and start. */
+static void
+explained_use(struct view *v, struct fq *fq, const struct val *e)
+{
+	const struct val *w = v_get(e, "warnings");
+	const char *skipped = skipped_text(fq, v_get(e, "skipped"));
+	const char *spans = spans_text(fq, v_get(e, "spans"));
+	const char *ended = v_get_str(e, "ended");
+	int j;
+
+	if (skipped)
+		view_line(v, "             skipped %s", skipped);
+	explained_pauses(v, fq, v_get(e, "pauses"));
+	if (ended)
+		view_line(v, "             ended   %s (%s)", time_local(fq->mem,
+			  (time_t)v_get_int(e, "ended_at")), ended);
+	if (spans)
+		view_line(v, "             used    %s", spans);
+	for (j = 0; w && j < w->n; j++)
+		view_line(v, "             warning %s", w->items[j]->s);
+}
+
 /* The --explain lines: rule, start, pauses and result of each deadline. */
 static void
 explained(struct view *v, struct fq *fq, const struct val *ex)
 {
-	int i, j;
+	int i;
 
 	view_line(v, "  deadlines explained");
 	for (i = 0; i < ex->n; i++) {
 		const struct val *e = ex->items[i];
-		const struct val *pauses = v_get(e, "pauses");
 		char buf[32];
 
 		view_line(v, "    %-8s due %s", v_get_str(e, "deadline"),
@@ -202,17 +316,7 @@ explained(struct view *v, struct fq *fq, const struct val *ex)
 			  v_get_str(e, "limit") ? v_get_str(e, "limit") :
 			  dur_format((long)v_get_int(e, "counted_seconds"),
 				     buf, sizeof(buf)), v_get_str(e, "counts"));
-		for (j = 0; pauses && j < pauses->n; j++) {
-			const struct val *p = pauses->items[j];
-			const struct val *to = v_get(p, "to");
-
-			view_line(v, "             paused  %s–%s (%s)",
-				  time_local(fq->mem,
-					     (time_t)v_get_int(p, "from")),
-				  to && to->kind != V_NULL ?
-				  time_short(fq, (time_t)to->i) : "now",
-				  v_get_str(p, "reason"));
-		}
+		explained_use(v, fq, e);
 	}
 }
 
@@ -285,6 +389,7 @@ int
 cmd_show(struct fq *fq, int argc, char **argv)
 {
 	struct val *events, *holders, *o, *ex;
+	struct history h;
 	struct fq_case c;
 	int opt, rc, explain = 0;
 
@@ -305,8 +410,9 @@ cmd_show(struct fq *fq, int argc, char **argv)
 	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = events_of(fq, c.id, &events)))
 		return rc;
-	holders = holders_of(fq, &c, events);
-	ex = explain ? explain_case(fq, &c, events) : NULL;
+	history_of(fq, &c, events, fq_now(), &h);
+	holders = holders_of(fq, &h);
+	ex = explain ? explain_case(fq, &h) : NULL;
 	if (fq->format != FMT_JSON && fq->format != FMT_JSONL)
 		return print_case(fq, &c, events, holders, ex);
 	o = case_json(fq, &c);

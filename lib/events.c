@@ -75,8 +75,7 @@ is_time_key(const char *k)
 	       !strcmp(k, "since");
 }
 
-/* One event as an object: seq, at, actor, kind, then its data. */
-static int
+int
 event_json(struct fq *fq, const struct event_row *e, struct val **out)
 {
 	struct val *ev = v_obj(fq->mem), *data;

@@ -40,6 +40,12 @@ int event_add_as(struct fq *fq, long long case_id, const char *actor,
  */
 int events_of(struct fq *fq, long long case_id, struct val **out);
 
+/*
+ * One stored event as events_of() gives it (an object: seq, at, actor,
+ * kind, then the kind's own fields), from fq->mem.
+ */
+int event_json(struct fq *fq, const struct event_row *e, struct val **out);
+
 /* The text of a case's last note (follow-up, reply, reason), or NULL. */
 const char *event_last_note(struct fq *fq, long long case_id);
 

@@ -252,3 +252,90 @@ resolve	10wd	working	2026-10-20T16:00:00+08:00"
 	run -1 --separate-stderr at 2026-11-01T11:01:00-05:00 fq overdue --exit-status --format json
 	assert_equal "$(jq -r '.[] | select(.deadline == "resolve") | .late_seconds' <<<"$output")" 60
 }
+
+@test "explain: names the holidays and days off it skipped (10-01..10-07 国庆节)" {
+	government
+	id=$(at 2026-09-30T16:00:00+08:00 log_case "公务员年度考核结果什么时候公布")
+	run -0 --separate-stderr at 2026-10-09T10:00:00+08:00 fq show "$id" --explain
+	assert_equal "$stderr" ""
+	assert_line "             skipped 10-01..10-07 国庆节"
+	assert_line "             skipped 10-01..10-07 国庆节, 10-11 day off, 10-17..10-18 day off"
+	run -0 --separate-stderr at 2026-10-09T10:00:00+08:00 fq show "$id" --explain --format json
+	assert_equal "$(jq -c '.explain[] | select(.deadline == "reply") | .skipped' <<<"$output")" \
+		'[{"from":"2026-10-01","to":"2026-10-07","why":"holiday","name":"国庆节"}]'
+	# the adjusted working Saturday 10-10 was worked: not skipped
+	assert_equal "$(jq -c '[.explain[] | select(.deadline == "resolve") | .skipped[].from]' <<<"$output")" \
+		'["2026-10-01","2026-10-11","2026-10-17"]'
+}
+
+@test "explain: a wait that --until ended shows its real end, not now" {
+	id=$(log_phone)
+	at 2026-11-27T03:02:00+08:00 fq --as wang.qiang accept "$id" >/dev/null
+	at 2026-11-27T03:10:00+08:00 fq --as wang.qiang wait "$id" --reason "客人外出" --until 03:40 >/dev/null
+	# nothing was written since: the record has no `resumed` yet
+	run -0 --separate-stderr at 2026-11-27T04:00:00+08:00 fq show "$id" --explain
+	assert_line "             paused  2026-11-27 03:10–03:40 (客人外出), ended by --until"
+	refute_output --partial "03:10–now"
+	run -0 --separate-stderr at 2026-11-27T04:00:00+08:00 fq show "$id" --explain --format json
+	ex=$(jq -c '.explain[] | select(.deadline == "reply")' <<<"$output")
+	assert_equal "$(jq -c '[.pauses[] | [.from, .to, .ended]]' <<<"$ex")" \
+		'[["2026-11-27T03:10:00+08:00","2026-11-27T03:40:00+08:00","until"]]'
+	assert_equal "$(jq -r .due <<<"$ex")" 2026-11-27T04:00:00+08:00
+	# a wait still going on ends "now"
+	at 2026-11-27T04:05:00+08:00 fq --as wang.qiang wait "$id" --reason "再等客人" >/dev/null
+	run -0 --separate-stderr at 2026-11-27T04:30:00+08:00 fq show "$id" --explain
+	assert_line "             paused  2026-11-27 04:05–now (再等客人)"
+}
+
+@test "explain: each clock's use, holder by holder" {
+	id=$(log_phone)
+	at 2026-11-27T03:04:00+08:00 fq --as wang.qiang accept "$id" >/dev/null
+	at 2026-11-27T03:40:00+08:00 fq --as wang.qiang reply "$id" "手机已找到" >/dev/null
+	run -0 --separate-stderr at 2026-11-27T04:00:00+08:00 fq show "$id" --explain --format json
+	assert_equal "$(jq -c '.explain[] | select(.deadline == "reply") | [.running, .ended, .ended_at, [.spans[] | [.department, .handler, .seconds, .late_seconds]]]' <<<"$output")" \
+		'[false,"replied","2026-11-27T03:40:00+08:00",[["security",null,240,0],["security","wang.qiang",2160,600]]]'
+	run -0 --separate-stderr at 2026-11-27T04:00:00+08:00 fq show "$id" --explain
+	assert_line "             used    安保部 (unaccepted) 4m; 安保部 · 王强 36m (late 10m)"
+	assert_line "             ended   2026-11-27 03:40 (replied)"
+}
+
+@test "calendar limits: a deadline counted in a year with no holidays warns (log, simulate, explain)" {
+	government
+	# 10wd from 2026-12-30 runs into 2027, for which the calendar lists
+	# no holidays: its New Year would be counted as working days
+	run -0 --separate-stderr at 2026-12-30T10:00:00+08:00 fq -q log "公务员年度考核结果什么时候公布"
+	id=$output
+	assert_equal "$stderr" "fq: log: the calendar lists no holidays for 2027: the resolve deadline (2027-01-13 10:00) counts that year's public holidays as working days (see 'fq policy check')"
+	run -0 --separate-stderr fq policy simulate civil_service --at 2026-12-30T10:00
+	assert_equal "$stderr" "fq: policy: the calendar lists no holidays for 2027: the resolve deadline (2027-01-13 10:00) counts that year's public holidays as working days"
+	run -0 --separate-stderr at 2026-12-30T11:00:00+08:00 fq show "$id" --explain --format json
+	assert_equal "$(jq -c '[.explain[] | select(.warnings | length > 0) | .deadline]' <<<"$output")" '["resolve"]'
+	run -0 --separate-stderr at 2026-12-30T11:00:00+08:00 fq show "$id" --explain
+	assert_output --partial "warning the calendar lists no holidays for 2027"
+	# within 2026, nothing to say
+	run -0 --separate-stderr at 2026-11-27T10:00:00+08:00 fq -q log "公务员年度考核结果什么时候公布"
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr fq policy simulate civil_service --at 2026-11-27T10:00
+	assert_equal "$stderr" ""
+}
+
+@test "calendar limits: policy check warns for this year and next; holidays: [] and calendar: always do not" {
+	sed -e '/^  holidays:/,/^  # 2027/d' "$TOP/policies/government.yaml" >"$BATS_TEST_TMPDIR/none.yaml"
+	run -0 --separate-stderr fq policy check "$BATS_TEST_TMPDIR/none.yaml"
+	assert_equal "${#stderr_lines[@]}" 2
+	[[ ${stderr_lines[0]} == "fq: policy: '$BATS_TEST_TMPDIR/none.yaml': the calendar lists no holidays for 2026,"* ]]
+	[[ ${stderr_lines[1]} == "fq: policy: '$BATS_TEST_TMPDIR/none.yaml': the calendar lists no holidays for 2027,"* ]]
+	assert_output --partial "ok"
+	# next year's are in: silent
+	sed -e 's/^  holidays: .*/&\n    - 2027-01-01 元旦/' "$TOP/policies/government.yaml" >"$BATS_TEST_TMPDIR/both.yaml"
+	run -0 --separate-stderr fq policy check "$BATS_TEST_TMPDIR/both.yaml"
+	assert_equal "$stderr" ""
+	# in 2027, the check looks at 2027 and 2028
+	run -0 --separate-stderr at 2027-03-01T10:00:00+08:00 fq policy check "$BATS_TEST_TMPDIR/both.yaml"
+	assert_equal "${#stderr_lines[@]}" 1
+	[[ $stderr == *"for 2028,"* ]]
+	run -0 --separate-stderr fq policy check "$TOP/policies/property.yaml"
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr fq policy check "$TOP/policies/hotel.yaml"
+	assert_equal "$stderr" ""
+}

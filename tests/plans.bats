@@ -50,6 +50,7 @@ night() {
 	at 2026-11-27T03:41:00+08:00 traced handover
 	at 2026-11-27T03:41:00+08:00 traced --as zhou.min report
 	at 2026-11-27T03:41:00+08:00 traced --as zhou.min report --by dept --lapses
+	at 2026-11-27T03:41:00+08:00 traced --as zhou.min report --held
 	at 2026-11-27T03:41:00+08:00 traced --as zhou.min verify
 	sort -u -o "$SQL" "$SQL"
 }
@@ -99,10 +100,6 @@ ALLOWED = [
     ("coalesce(data ->> '$.handler', '')", "c"),  # verify: every case's holders
     ("SELECT count(*) FROM cases", "cases"),    # verify: how many
     ("FROM search_cases ORDER BY case_id", "search_cases"),  # verify: the search index, all of it
-    # report --lapses: the open cases of the period, through the list
-    # filter of sqlite-cases.c, which walks the rowid for ORDER BY id
-    # while there are no statistics (the open cases' index with them)
-    ("FROM cases WHERE status <> 'closed' AND (:status", "cases"),
 ]
 # Scans that are no walk of a table: CTEs of the ladder's folding, table
 # functions, the open cases' partial index.
@@ -114,7 +111,8 @@ HOT = ["next_due <= :horizon AND", "due_promise > 0",
        "FROM escalations x JOIN cases c", "WITH esc AS", "WITH note AS",
        "WITH closing AS", "WITH clk AS", "LEFT JOIN clocks k",
        "FROM cases c WHERE status <> 'closed'",
-       "GROUP BY +case_id", "CROSS JOIN events e", "FROM events ORDER BY id",
+       "GROUP BY +case_id", "FROM events e WHERE e.case_id IN",
+       "FROM cases WHERE id IN (SELECT id", "FROM events ORDER BY id",
        "FROM events WHERE case_id = :case ORDER BY seq"]
 
 failed = 0

@@ -137,7 +137,7 @@ small_policy() {
 	{version: 1, organization: "服务大厅", timezone: Asia/Shanghai,
 	 calendar: {hours: {mon: ["09:00-12:00", "13:30-18:00"],
 	                    tue: ["09:00-12:00", "13:30-18:00"]},
-	            holidays: [2026-01-01..2026-01-03],
+	            holidays: [2026-01-01..2026-01-03, 2027-01-01],
 	            workdays: [2026-01-04]},
 	 departments: {hall: {name: 大厅, phone: "3669000"},
 	               office: {name: 办公室}},
@@ -241,6 +241,7 @@ small_policy() {
 	  printf '    mon: &day ["09:00-12:00", "13:30-18:00"]\n'
 	  printf '    %s: *day\n' tue wed thu fri
 	  printf '  workday_hours: *day\n'
+	  printf '  holidays: [2026-10-01..2026-10-07, 2027-01-01]\n'
 	} >"$D/anchors.yaml"
 	run -0 --separate-stderr fq policy check "$D/anchors.yaml"
 	assert_equal "$stderr" ""

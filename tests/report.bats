@@ -256,8 +256,14 @@ for line in sys.stdin.read().split("\n")[:-1]:
 	assert_equal "$stderr" ""
 	assert_equal "$(jq length <<<"$output")" 1
 	assert_equal "$(jq -c '.[0] | keys_unsorted' <<<"$output")" \
-		'["group","logged","closed","first_contact","first_contact_rate","replied_on_time_rate","reply_median_s","reply_p90_s","accept_median_s","transfers_per_case","escalations","declines","callbacks_rate","unsatisfied_callbacks","late_now"]'
+		'["group","logged","closed","first_contact","first_contact_rate","replied_on_time_rate","reply_median_s","reply_p90_s","accept_median_s","transfers_per_case","escalations","declines","callbacks_rate","unsatisfied_callbacks","late_now","resolved_on_time_rate","promises_broken","promises_moved"]'
 	assert_equal "$(jq -r '.[0].group' <<<"$output")" null
+	# Closings with a resolve deadline (the closed event says): 1 2 3 4 5L
+	#   6 11 12 13 17 18 19 20 22 = 14, 5 late -> 13/14 = 0.9286 (10 is
+	#   a signed refusal: no deadline ran).  Promises broken: 15, replied
+	#   at 01:20 against 01:10 = 1; none moved.
+	assert_equal "$(jq -c '.[0] | [.resolved_on_time_rate, .promises_broken, .promises_moved]' <<<"$output")" \
+		'[0.9286,1,0]'
 	# logged 25; closed 1-6 10-13 17-20 22 = 15; first contact 3 12 18 22
 	#   = 4 -> 4/25 = 0.16.
 	# Timed replies: 1L 2 4 5L 6 7L 8 11L 13 15L 17L 19 20L = 13, 7 late
@@ -536,14 +542,16 @@ EOF
 @test "report: --format markdown is a pipe table, for a notice or an e-mail" {
 	run -0 --separate-stderr fq report --by dept --format markdown
 	assert_equal "$stderr" ""
-	assert_equal "${lines[0]}" "| group | logged | closed | settled | first-contact | on-time | reply p50 | reply p90 | accept p50 | transfers | escalations | declines | callbacks | unsatisfied | late now |"
-	assert_equal "${lines[1]}" "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-	assert_equal "${lines[2]}" "| 前台 | 3 | 2 | 2 | 67% | - | 0s | 0s | 6m | 0.00 | 0 | 0 | - | 0 | 1 |"
-	assert_equal "${lines[7]}" "| 财务部 | 3 | 2 | 0 | 0% | 50% | 15m | 20m | 3m | 0.67 | 0 | 1 | - | 0 | 0 |"
-	assert_equal "${lines[11]}" "| 安保部 | 5 | 2 | 0 | 0% | 75% | 4m | 20m | 2m | 0.00 | 0 | 0 | 50% | 0 | 1 |"
+	assert_equal "${lines[0]}" "| group | logged | closed | settled | first-contact | on-time | reply p50 | reply p90 | accept p50 | transfers | escalations | declines | callbacks | unsatisfied | late now | closed on time | promises broken | promises moved |"
+	assert_equal "${lines[1]}" "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	# closed on time: front_desk 3 12; finance 5L 19; security 4 13;
+	# security's broken promise is 15's.
+	assert_equal "${lines[2]}" "| 前台 | 3 | 2 | 2 | 67% | - | 0s | 0s | 6m | 0.00 | 0 | 0 | - | 0 | 1 | 100% | 0 | 0 |"
+	assert_equal "${lines[7]}" "| 财务部 | 3 | 2 | 0 | 0% | 50% | 15m | 20m | 3m | 0.67 | 0 | 1 | - | 0 | 0 | 50% | 0 | 0 |"
+	assert_equal "${lines[11]}" "| 安保部 | 5 | 2 | 0 | 0% | 75% | 4m | 20m | 2m | 0.00 | 0 | 0 | 50% | 0 | 1 | 100% | 1 | 0 |"
 	assert_equal "${#lines[@]}" 12
-	# Every line is a row of 15 cells.
-	run -0 awk -F' [|] ' '!/^\| .* \|$/ || NF != 15 { print NR": "$0 }' <<<"$output"
+	# Every line is a row of 18 cells.
+	run -0 awk -F' [|] ' '!/^\| .* \|$/ || NF != 18 { print NR": "$0 }' <<<"$output"
 	assert_output ""
 }
 
@@ -551,7 +559,7 @@ EOF
 	run -0 --separate-stderr fq report --by dept --format table
 	assert_equal "$stderr" ""
 	assert_equal "${#lines[@]}" 11
-	[[ ${lines[0]} == "group "*"logged"*"closed"*"first-contact"*"on-time"*"reply p50"*"reply p90"*"accept p50"*"transfers"*"escalations"*"declines"*"callbacks"*"unsatisfied"*"late now" ]]
+	[[ ${lines[0]} == "group "*"logged"*"closed"*"first-contact"*"on-time"*"reply p50"*"reply p90"*"accept p50"*"transfers"*"escalations"*"declines"*"callbacks"*"unsatisfied"*"late now"*"closed on time"*"promises broken"*"promises moved" ]]
 	[[ ${lines[1]} == "前台 "* ]]
 	[[ ${lines[3]} == "客房部 "* ]]
 	# The last column is right-aligned: every line is as wide as the header.
@@ -565,76 +573,135 @@ EOF
 @test "report: --format tsv has a header of keys and a line a group" {
 	run -0 --separate-stderr fq report --format tsv
 	assert_equal "$stderr" ""
-	assert_equal "${lines[0]}" "$(printf 'group\tlogged\tclosed\tfirst_contact\tfirst_contact_rate\treplied_on_time_rate\treply_median_s\treply_p90_s\taccept_median_s\ttransfers_per_case\tescalations\tdeclines\tcallbacks_rate\tunsatisfied_callbacks\tlate_now')"
-	assert_equal "${lines[1]}" "$(printf 'all\t25\t15\t4\t0.16\t0.4615\t900\t2400\t180\t0.16\t5\t3\t0.75\t1\t6')"
+	assert_equal "${lines[0]}" "$(printf 'group\tlogged\tclosed\tfirst_contact\tfirst_contact_rate\treplied_on_time_rate\treply_median_s\treply_p90_s\taccept_median_s\ttransfers_per_case\tescalations\tdeclines\tcallbacks_rate\tunsatisfied_callbacks\tlate_now\tresolved_on_time_rate\tpromises_broken\tpromises_moved')"
+	assert_equal "${lines[1]}" "$(printf 'all\t25\t15\t4\t0.16\t0.4615\t900\t2400\t180\t0.16\t5\t3\t0.75\t1\t6\t0.9286\t1\t0')"
 	assert_equal "${#lines[@]}" 2
 	# Nothing measured is an empty field.
 	run -0 --separate-stderr fq report --by dept --format tsv
-	assert_equal "${lines[8]}" "$(printf '棋牌室\t1\t1\t0\t0\t\t\t\t\t0\t0\t1\t\t0\t0')"
+	assert_equal "${lines[8]}" "$(printf '棋牌室\t1\t1\t0\t0\t\t\t\t\t0\t0\t1\t\t0\t0\t\t0\t0')"
 	assert_equal "$(cut -f1 <<<"$output" | tr '\n' ' ')" "group 前台 房务中心 客房部 吧台 厨房 财务部 工程部 棋牌室 大堂副理 安保部 "
 }
 
 @test "report: --lapses names each lapse by person, with exact cases" {
 	run -0 --separate-stderr fq report --lapses --format json
 	assert_equal "$stderr" ""
+	j=$output
 	assert_equal "$(jq -c '.[0] | keys_unsorted' <<<"$output")" \
-		'["person","lapse","id","summary","deadline","late_seconds","department"]'
+		'["person","lapse","id","summary","deadline","late_seconds","department","role","due","passed","from","to","phrase"]'
 	assert_equal "$(jq -r '.[0].summary' <<<"$output")" "1502房空调坏了"
 	run -0 jq -r '.[] | [.person, .lapse, .id, .deadline, .late_seconds, .department] | map(tostring) | join(" ")' <<<"$output"
-	# Steps taken late (by case, then step): a late reply by its author,
-	# a late acceptance by the department that held it unaccepted
-	# (person null):
-	#   1  reply 09:40 vs 08:15            5100  zhu.qiang
-	#   5  accepted 10:14 vs 10:11          180  housekeeping
-	#   5  accepted 10:18 vs 10:16          120  front_desk
-	#      (accepted 10:20 vs 10:20: on time)
-	#   5  reply 10:25 vs 10:13             720  wu.min
-	#   7  reply 10:55 vs 10:50             300  zhou.min
-	#   11 reply 15:30 vs 15:15             900  hu.bin
-	#   15 reply 01:20 vs the promise 01:10 600  wang.qiang
-	#   17 reply 03:40 vs 03:15            1500  xu.jie
-	#   19 accepted 08:10 vs 08:05          300  finance
-	#   20 reply 09:25 vs 09:10             900  cao.gang
-	#   21 accepted 09:36 vs 09:35           60  front_desk
-	# Then what still stands at R = 11-27 12:00, case by case:
-	#   7  reopened, zhou.min holds it: reply 11-26 11:45 (24h15m = 87300)
-	#      and resolve 11-26 15:30 (20h30m = 73800)
-	#   8  replied, no callback: gao.feng, resolve 11-26 11:30 (88200)
+	# The rules of fq-report(1), LAPSES, case by case, each case's lapses
+	# by when they began.  Late time is charged span by span to whoever
+	# held the case (null: the department, nobody having accepted; no
+	# supervisor was told by the ladder after 11-26 09:30, so none is
+	# named); the owner is charged once the case lay late, without a
+	# step of theirs, for as long as the limit of the deadline it was
+	# first late by (owner_no_follow_up), but not for spans they held.
+	#   1  zhu.qiang holds it himself: reply 08:15 -> 09:40  5100
+	#   5  logged 10:10: accept 10:11, reply 10:13, resolve 10:20
+	#      housekeeping unaccepted 10:10-10:14: accept 180, reply 60
+	#      huang.mei (owner): late 10:11-10:25 unattended, 840 >= 1m
+	#      sun.li 10:14-10:15: reply 60
+	#      front_desk unaccepted 10:15-10:18: reply 180, accept
+	#        (due 10:16) 120; liu.yang 10:18-10:19: reply 60
+	#      finance unaccepted 10:19-10:20: reply 60 (accepted at 10:20,
+	#        on time); wu.min 10:20-10:25: reply 300, resolve 300
+	#   7  zhou.min: reply 10:50 -> 10:55  300 (the owner's 5 min < 15m);
+	#      reopened 11:30: reply 11:45 (87300) and resolve 15:30 (73800)
+	#      late at R; the owner chen.jing has not acted since 11:30:
+	#      87300 from 11:45
+	#   8  replied 11:04, resolve 11:30 passed waiting for the owner's
+	#      callback: gao.feng callback_missing 88200
 	#   9  declined 11-26 13:10, unsigned: finance's supervisor qian.hua,
-	#      for 22h50m (82200)
-	#   14 li.na: reply 22:03 (13h57m = 50220), resolve 22:10 (49800)
-	#   16 unaccepted: accept 02:01 (35940), reply 02:03 (35820), resolve
-	#      02:10 (35400)
-	#   21 chen.jing: reply 09:35 (8700), resolve 10:00 (7200)
-	#   24 declined 11:10, unsigned: engineering's lu.gang, 50m (3000)
-	#   25 unaccepted: accept 11:35 (1500), reply 11:45 (900)
-	#   (15: resolve not due yet; 23: waiting.)
+	#      82200
+	#   11 hu.bin: reply 15:15 -> 15:30  900; the owner sun.li did nothing
+	#      for those 15 min, the reply limit: charged 900
+	#   14 li.na holds it herself: reply 22:03 (50220), resolve 22:10
+	#      (49800), both late at R
+	#   15 the promise (01:10, given at logging) broken by the reply at
+	#      01:20: wang.qiang promise_broken 600
+	#   16 housekeeping unaccepted: accept 02:01 (35940), reply 02:03
+	#      (35820), resolve 02:10 (35400); owner chen.jing 35940 from 02:01
+	#   17 engineering unaccepted 03:00-03:20: accept 03:05 (900), reply
+	#      03:15 (300); li.na (owner) 900 until her transfer at 03:20;
+	#      rooms unaccepted 03:20-03:22: reply 120; from her transfer to
+	#      her callback the reply stays late 03:20-03:40: li.na 1200 >=
+	#      15m; xu.jie 03:22-03:40: reply 1080
+	#   19 finance unaccepted: accept 08:05 -> 08:10  300; the owner
+	#      zhou.min 300 >= 5m
+	#   20 cao.gang: reply 09:10 -> 09:25  900; the owner tang.yu 900 >= 10m
+	#   21 front_desk unaccepted 09:30-09:36: accept 60, reply 60; the
+	#      owner sun.li: late since 09:35, 8700; chen.jing since 09:36:
+	#      reply 8640, resolve 10:00 7200
+	#   24 declined 11:10, unsigned: engineering's lu.gang, 3000
+	#   25 engineering unaccepted: accept 11:35 (1500), reply 11:45 (900);
+	#      owner chen.jing 1500
+	#   (2 4 6 13: on time; 3 12 18 22 settled at once; 10 signed; 23
+	#   waits.)
 	assert_output - <<'EOF'
 zhu.qiang late_holding 1 reply 5100 engineering
 null late_holding 5 accept 180 housekeeping
+huang.mei owner_no_follow_up 5 accept 840 rooms
+null late_holding 5 reply 60 housekeeping
+sun.li late_holding 5 reply 60 housekeeping
+null late_holding 5 reply 180 front_desk
 null late_holding 5 accept 120 front_desk
-wu.min late_holding 5 reply 720 finance
+liu.yang late_holding 5 reply 60 front_desk
+null late_holding 5 reply 60 finance
+wu.min late_holding 5 reply 300 finance
+wu.min late_holding 5 resolve 300 finance
 zhou.min late_holding 7 reply 300 duty_manager
-hu.bin late_holding 11 reply 900 engineering
-wang.qiang late_holding 15 promise 600 security
-xu.jie late_holding 17 reply 1500 rooms
-null late_holding 19 accept 300 finance
-cao.gang late_holding 20 reply 900 kitchen
-null late_holding 21 accept 60 front_desk
 zhou.min late_holding 7 reply 87300 duty_manager
+chen.jing owner_no_follow_up 7 reply 87300 front_desk
 zhou.min late_holding 7 resolve 73800 duty_manager
 gao.feng callback_missing 8 resolve 88200 security
 qian.hua refusal_unsigned 9 null 82200 finance
+hu.bin late_holding 11 reply 900 engineering
+sun.li owner_no_follow_up 11 reply 900 housekeeping
 li.na late_holding 14 reply 50220 housekeeping
 li.na late_holding 14 resolve 49800 housekeeping
+wang.qiang promise_broken 15 promise 600 security
 null late_holding 16 accept 35940 housekeeping
+chen.jing owner_no_follow_up 16 accept 35940 front_desk
 null late_holding 16 reply 35820 housekeeping
 null late_holding 16 resolve 35400 housekeeping
-chen.jing late_holding 21 reply 8700 front_desk
+null late_holding 17 accept 900 engineering
+li.na owner_no_follow_up 17 accept 900 housekeeping
+null late_holding 17 reply 300 engineering
+null late_holding 17 reply 120 rooms
+li.na owner_no_follow_up 17 reply 1200 housekeeping
+xu.jie late_holding 17 reply 1080 rooms
+null late_holding 19 accept 300 finance
+zhou.min owner_no_follow_up 19 accept 300 duty_manager
+cao.gang late_holding 20 reply 900 kitchen
+tang.yu owner_no_follow_up 20 reply 900 bar
+null late_holding 21 accept 60 front_desk
+null late_holding 21 reply 60 front_desk
+sun.li owner_no_follow_up 21 accept 8700 housekeeping
+chen.jing late_holding 21 reply 8640 front_desk
 chen.jing late_holding 21 resolve 7200 front_desk
 lu.gang refusal_unsigned 24 null 3000 engineering
 null late_holding 25 accept 1500 engineering
+chen.jing owner_no_follow_up 25 accept 1500 front_desk
 null late_holding 25 reply 900 engineering
+EOF
+	# who held it when each deadline passed, and when the late time ran
+	run -0 jq -r '.[] | select(.id == 5 or .id == 7) | [.person, .role, .deadline, .passed, .from[11:16], (if .to then .to[11:16] else "now" end)] | map(tostring) | join(" ")' <<<"$j"
+	assert_output - <<'EOF'
+null department accept true 10:11 10:14
+huang.mei owner accept false 10:11 10:25
+null department reply true 10:13 10:14
+sun.li handler reply false 10:14 10:15
+null department reply false 10:15 10:18
+null department accept true 10:16 10:18
+liu.yang handler reply false 10:18 10:19
+null department reply false 10:19 10:20
+wu.min handler reply false 10:20 10:25
+wu.min handler resolve true 10:20 10:25
+zhou.min handler reply true 10:50 10:55
+zhou.min handler reply true 11:45 now
+chen.jing owner reply false 11:45 now
+zhou.min handler resolve true 15:30 now
 EOF
 }
 
@@ -643,21 +710,29 @@ EOF
 	run -0 jq -r '.[] | [.person, .lapse, .id, .deadline, .late_seconds] | map(tostring) | join(" ")' <<<"$output"
 	assert_output - <<'EOF'
 cao.gang late_holding 20 reply 900
+tang.yu owner_no_follow_up 20 reply 900
 null late_holding 21 accept 60
-chen.jing late_holding 21 reply 8700
+null late_holding 21 reply 60
+sun.li owner_no_follow_up 21 accept 8700
+chen.jing late_holding 21 reply 8640
 chen.jing late_holding 21 resolve 7200
 lu.gang refusal_unsigned 24 null 3000
 null late_holding 25 accept 1500
+chen.jing owner_no_follow_up 25 accept 1500
 null late_holding 25 reply 900
 EOF
 	run -0 --separate-stderr fq report --lapses --since 2026-11-27T09:00 --format tsv
-	assert_equal "${lines[0]}" "$(printf 'person\tlapse\tid\tdeadline\tlate\tsummary')"
-	assert_equal "${lines[1]}" "$(printf '曹刚\tlate_holding\t20\treply\t900\t1003房点早餐')"
-	assert_equal "${lines[2]}" "$(printf '前台 (unaccepted)\tlate_holding\t21\taccept\t60\t客人询问附近银行的地址')"
-	assert_equal "${lines[5]}" "$(printf '陆刚\trefusal_unsigned\t24\t\t3000\t棋牌室的麻将机坏了')"
+	assert_equal "${lines[0]}" "$(printf 'person\tlapse\tid\tdeadline\tlate\tsummary\tdue\tpassed\tphrase')"
+	assert_equal "${lines[1]}" "$(printf '曹刚\tlate_holding\t20\treply\t900\t1003房点早餐\t2026-11-27T09:10:00+08:00\tpassed\t')"
+	assert_equal "${lines[2]}" "$(printf '唐雨\towner_no_follow_up\t20\treply\t900\t1003房点早餐\t2026-11-27T09:10:00+08:00\t\t')"
+	assert_equal "${lines[3]}" "$(printf '前台 (unaccepted)\tlate_holding\t21\taccept\t60\t客人询问附近银行的地址\t2026-11-27T09:35:00+08:00\tpassed\t')"
+	assert_equal "${lines[8]}" "$(printf '陆刚\trefusal_unsigned\t24\t\t3000\t棋牌室的麻将机坏了\t\t\t')"
 	run -0 --separate-stderr fq report --lapses --since 2026-11-27T09:00 --format table
-	[[ ${lines[0]} == "person "*"lapse "*"#"*"deadline"*"late"*"what" ]]
-	[[ ${lines[5]} == "陆刚 "*"refusal_unsigned"*"24"*"50m"*"棋牌室的麻将机坏了" ]]
+	[[ ${lines[0]} == "person "*"lapse "*"#"*"deadline"*"late"*"what"*"due"*"when"*"phrase" ]]
+	[[ ${lines[8]} == "陆刚 "*"refusal_unsigned"*"24"*"50m"*"棋牌室的麻将机坏了"* ]]
+	[[ ${lines[6]} == "陈静 "*"late_holding"*"21"*"reply"*"2h24m"*"09:35"* ]]
+	[[ ${lines[6]} != *passed* ]]
+	[[ ${lines[7]} == "陈静 "*"resolve"*"2h"*"10:00  passed"* ]]
 }
 
 @test "report: runs without a locale, as under cron" {
@@ -740,8 +815,11 @@ EOF
 	run -0 fq report --format json
 	assert_equal "$(jq -r '.[0].late_now' <<<"$output")" 1
 	run -0 fq report --lapses --format json
+	# hu.bin held it while it was late; li.na, the owner, did nothing
+	# about it for the 80 minutes (more than the reply limit, 15m)
 	assert_equal "$(jq -r '.[] | [.person, .lapse, .id, .deadline, .late_seconds] | map(tostring) | join(" ")' <<<"$output")" \
-		"hu.bin late_holding $id reply 4800"
+		"hu.bin late_holding $id reply 4800
+li.na owner_no_follow_up $id reply 4800"
 }
 
 @test "report: an acceptance after a reopening is timed from the reopening that started its clock" {

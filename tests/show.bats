@@ -28,9 +28,12 @@ setup() {
 	assert_output --partial "周先生"
 	assert_output --partial "1208"
 	assert_output --partial "logged"
-	# the deadlines, in the policy's time zone (not TZ=UTC)
-	assert_output --partial "03:30"
-	refute_output --partial "19:30"
+	# the deadlines, in the policy's time zone (not TZ=UTC); the promise
+	# (03:20) stands in for the reply deadline (fq-lifecycle(7))
+	assert_output --partial "03:20"
+	assert_output --partial "03:05"
+	refute_output --partial "19:20"
+	refute_output --partial "03:30"
 }
 
 @test "show: after acceptance the holder names the handler" {
@@ -62,7 +65,7 @@ setup() {
 	assert_equal "$(jq -r .via <<<"$j")" "phone"
 	assert_equal "$(jq -r .created_at <<<"$j")" "2026-11-27T03:00:00+08:00"
 	assert_equal "$(jq -c .due <<<"$j")" \
-		'{"accept":"2026-11-27T03:05:00+08:00","reply":"2026-11-27T03:30:00+08:00","resolve":"2026-11-28T03:00:00+08:00","promise":"2026-11-27T03:20:00+08:00"}'
+		'{"accept":"2026-11-27T03:05:00+08:00","reply":null,"resolve":"2026-11-28T03:00:00+08:00","promise":"2026-11-27T03:20:00+08:00"}'
 	assert_equal "$(jq -c .late <<<"$j")" "[]"
 	assert_equal "$(jq -c .closed_at <<<"$j")" "null"
 }
@@ -92,7 +95,8 @@ setup() {
 
 @test "show: late deadlines are named in late" {
 	run -0 --separate-stderr at 2026-11-27T03:40:00+08:00 fq show "$id" --format json
-	assert_equal "$(jq -c '.late | sort' <<<"$output")" '["accept","promise","reply"]'
+	# the promise given at logging met the reply clock at once
+	assert_equal "$(jq -c '.late | sort' <<<"$output")" '["accept","promise"]'
 	run -0 --separate-stderr at 2026-11-27T03:40:00+08:00 fq show "$id"
 	assert_output --partial "LATE"
 }

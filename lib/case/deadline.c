@@ -1,6 +1,7 @@
 /*
  * deadline.c - the deadlines of a case.
  */
+#include "clock.h"
 #include "deadline.h"
 
 const struct dur *
@@ -64,5 +65,21 @@ deadlines_pause(struct fq *fq, struct fq_case *c, time_t from, time_t to)
 		left = work ? cal_work_between(cal, from, c->due[k])
 			    : (long)(c->due[k] - from);
 		c->due[k] = cal_add_seconds(cal, work, to, left);
+	}
+}
+
+void
+deadline_warn_years(struct fq *fq, const struct fq_case *c)
+{
+	int k, y;
+
+	for (k = 0; k < DUE_PROMISE; k++) {
+		if (!c->due[k] || !counts_work(fq->pol, c, k) ||
+		    !(y = policy_unlisted_year(fq->pol, fq_now(), c->due[k])))
+			continue;
+		fq_warn(fq, "the calendar lists no holidays for %d: the %s "
+			"deadline (%s) counts that year's public holidays as "
+			"working days (see 'fq policy check')", y, due_names[k],
+			time_local(fq->mem, c->due[k]));
 	}
 }

@@ -31,4 +31,11 @@ void deadlines_start(struct fq *fq, struct fq_case *c, unsigned which,
 void deadlines_pause(struct fq *fq, struct fq_case *c, time_t from,
 		     time_t to);
 
+/*
+ * Warns (stderr) for each running deadline of the case that counts
+ * working time across a year for which the calendar lists no holidays
+ * (policy_unlisted_year()): its public holidays count as working days.
+ */
+void deadline_warn_years(struct fq *fq, const struct fq_case *c);
+
 #endif

@@ -10,6 +10,7 @@
 #include "intake.h"
 #include "lifecycle.h"
 #include "policy.h"
+#include "promise.h"
 #include "route.h"
 #include "text.h"
 
@@ -37,6 +38,10 @@ intake_check(struct fq *fq, const struct intake *in)
 	    (in->resolved && (rc = text_check(fq, "--resolved", in->resolved,
 			     MAX_NOTE, TEXT_REQUIRED | TEXT_MULTILINE))))
 		return rc;
+	if (in->promise && in->promise <= fq_now())
+		return fq_fail(fq, FQ_EDATA, "the promise (%s) is already "
+			       "past; promise the guest a time still to come",
+			       time_local(fq->mem, in->promise));
 	for (i = 0; i < sizeof(vias) / sizeof(vias[0]); i++)
 		if (!strcmp(in->via, vias[i]))
 			return 0;
@@ -112,6 +117,20 @@ logged_data(struct fq *fq, const struct fq_case *c, const char *keyword)
 	return d;
 }
 
+/* The `closed` event of a case settled at once: on time, if timed. */
+static struct val *
+closed_at_once(struct fq *fq, const struct fq_case *c)
+{
+	struct val *d = v_obj(fq->mem);
+
+	if (c->due[DUE_RESOLVE]) {
+		v_set_str(fq->mem, d, "deadline", "resolve");
+		v_set_int(fq->mem, d, "due", (long long)c->due[DUE_RESOLVE]);
+		v_set(fq->mem, d, "late", v_bool(fq->mem, 0));
+	}
+	return d;
+}
+
 /* Answers and closes a case at intake (fq log --resolved). */
 static int
 settle_at_once(struct fq *fq, struct fq_case *c, const char *answer)
@@ -127,7 +146,7 @@ settle_at_once(struct fq *fq, struct fq_case *c, const char *answer)
 	v_set_str(fq->mem, d, "text", answer);
 	v_set_str(fq->mem, d, "by", reply_by_default(c->via));
 	if ((rc = event_add(fq, c->id, "replied", d)) ||
-	    (rc = event_add(fq, c->id, "closed", NULL)))
+	    (rc = event_add(fq, c->id, "closed", closed_at_once(fq, c))))
 		return rc;
 	c->status = "closed";
 	c->closed_at = fq_now();
@@ -142,6 +161,8 @@ case_log(struct fq *fq, const struct intake *in, struct fq_case *c,
 	 int *dup)
 {
 	const char *keyword;
+	struct val *data;
+	time_t reply;
 	int rc;
 
 	*dup = 0;
@@ -153,10 +174,17 @@ case_log(struct fq *fq, const struct intake *in, struct fq_case *c,
 		*dup = 1;
 		return 0;
 	}
-	if ((rc = intake_case(fq, in, c, &keyword)) ||
-	    (rc = case_insert(fq, c)) ||
-	    (rc = event_add(fq, c->id, "logged", logged_data(fq, c, keyword))))
+	if ((rc = intake_case(fq, in, c, &keyword)))
 		return rc;
+	data = logged_data(fq, c, keyword);
+	reply = c->due[DUE_REPLY];
+	if (c->due[DUE_PROMISE])
+		c->due[DUE_REPLY] = 0;	/* met by the promise (promise.h) */
+	if ((rc = case_insert(fq, c)) ||
+	    (rc = event_add(fq, c->id, "logged", data)))
+		return rc;
+	promise_warn(fq, c, reply);
+	deadline_warn_years(fq, c);
 	if (c->major && (rc = case_escalate_major(fq, c)))
 		return rc;
 	if (in->resolved)

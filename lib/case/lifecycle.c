@@ -119,18 +119,30 @@ stop_waiting(struct fq *fq, struct fq_case *c, const char *step)
 	return event_add(fq, c->id, "resumed", d);
 }
 
-/* Stops every clock and marks the case closed, with a `closed` event. */
+/*
+ * Stops every clock and marks the case closed, with a `closed` event
+ * that says whether it was closed by its resolve deadline (限时办结).
+ */
 static int
 close_case(struct fq *fq, struct fq_case *c)
 {
+	struct val *d = v_obj(fq->mem);
 	int k;
 
+	if (c->waiting_since)
+		end_wait(fq, c, fq_now());
+	if (c->due[DUE_RESOLVE]) {
+		v_set_str(fq->mem, d, "deadline", "resolve");
+		v_set_int(fq->mem, d, "due", (long long)c->due[DUE_RESOLVE]);
+		v_set(fq->mem, d, "late", v_bool(fq->mem,
+			fq_now() > c->due[DUE_RESOLVE]));
+	}
 	c->status = "closed";
 	c->closed_at = fq_now();
 	c->waiting_since = c->waiting_until = 0;
 	for (k = 0; k < NDUE; k++)
 		c->due[k] = 0;
-	return event_add(fq, c->id, "closed", NULL);
+	return event_add(fq, c->id, "closed", d);
 }
 
 /* Adds the running deadlines to an event's data ("reply_due_at" ...). */

@@ -12,6 +12,9 @@
 
 #include "cases.h"
 #include "clock.h"
+#include "events.h"
+#include "history.h"
+#include "lapses.h"
 #include "lifecycle.h"
 #include "policy.h"
 #include "report.h"
@@ -47,6 +50,7 @@ struct group {
 	long logged, closed, first_contact, late_now;
 	long replied_timed, replied_late, transfers, escalations, declines;
 	long need_callback, callbacks, unsatisfied;
+	long closed_timed, closed_late, promises_broken, promises_moved;
 	struct samples reply, accept;
 };
 
@@ -214,6 +218,12 @@ add_case(struct fq *fq, const struct store_report_case *c, void *arg)
 		gr->callbacks += e->callbacks > 0;
 	}
 	gr->unsatisfied += e->unsatisfied;
+	if (e->close_timed) {
+		gr->closed_timed++;
+		gr->closed_late += e->close_late;
+	}
+	gr->promises_broken += e->promises_broken + c->promise_late;
+	gr->promises_moved += e->promises_moved;
 	return 0;
 }
 
@@ -295,6 +305,10 @@ group_row(struct fq *fq, struct group *g)
 						      g->need_callback)));
 	v_set_int(a, r, "unsatisfied_callbacks", g->unsatisfied);
 	v_set_int(a, r, "late_now", g->late_now);
+	v_set(a, r, "resolved_on_time_rate", v_rate(a, share(g->closed_timed
+		- g->closed_late, g->closed_timed)));
+	v_set_int(a, r, "promises_broken", g->promises_broken);
+	v_set_int(a, r, "promises_moved", g->promises_moved);
 	return r;
 }
 
@@ -354,90 +368,208 @@ report_rows(struct fq *fq, enum report_by by, time_t since, time_t until,
 	return 0;
 }
 
-/* A lapse row. */
+/* A text kept past the case's scratch memory. */
+static const char *
+keep(struct arena *a, const char *s)
+{
+	return arena_strdup(a, s);
+}
+
+/* A lapse as a row (in fq->mem, the report's memory). */
 static struct val *
-lapse(struct fq *fq, const char *person, const char *what, long long id,
-      const char *summary, const char *deadline, long late,
-      const char *dept)
+lapse_row(struct fq *fq, const struct fq_case *c, const struct lapse *l)
 {
 	struct arena *a = fq->mem;
 	struct val *r = v_obj(a);
 
-	v_set_str(a, r, "person", person);
-	v_set_str(a, r, "lapse", what);
-	v_set_int(a, r, "id", id);
-	v_set_str(a, r, "summary", summary);
-	v_set_str(a, r, "deadline", deadline);
-	v_set(a, r, "late_seconds", v_dur(a, late));
-	v_set_str(a, r, "department", dept);
+	v_set_str(a, r, "person", keep(a, l->person));
+	v_set_str(a, r, "lapse", l->what);
+	v_set_int(a, r, "id", c->id);
+	v_set_str(a, r, "summary", keep(a, c->summary));
+	v_set_str(a, r, "deadline", l->deadline);
+	v_set(a, r, "late_seconds", v_dur(a, l->late));
+	v_set_str(a, r, "department", keep(a, l->dept));
+	v_set_str(a, r, "role", l->role);
+	v_set_time(a, r, "due", l->due);
+	v_set(a, r, "passed", v_bool(a, l->passed));
+	v_set_time(a, r, "from", l->from);
+	v_set_time(a, r, "to", l->to);
+	v_set_str(a, r, "phrase", keep(a, l->phrase));
 	return r;
 }
 
-/* A step taken late (store_late_steps): the reply by its author, the
- * acceptance by the department that held the case unaccepted. */
+/* The events of a history as events_of() gives them. */
 static int
-late_step(struct fq *fq, const struct store_late_step *s, void *arg)
+events_val(struct fq *fq, const struct event_row *ev, int n,
+	   struct val **out)
 {
-	const char *what = s->deadline;
+	struct val *e;
+	int i, rc;
 
-	/* "accepted": the department's acceptance came late. */
-	v_push(fq->mem, arg, lapse(fq, s->person, "late_holding", s->id,
-		s->summary, !strcmp(what, "accepted") ? "accept" :
-		!strcmp(what, "replied") ? "reply" : what, s->late,
-		s->department));
+	*out = v_arr(fq->mem);
+	for (i = 0; i < n; i++) {
+		if ((rc = event_json(fq, &ev[i], &e)))
+			return rc;
+		v_push(fq->mem, *out, e);
+	}
 	return 0;
 }
 
-/* The person who should sign a refusal: the first supervisor. */
-static const char *
-signer(struct fq *fq, const char *dept)
-{
-	const struct staff **s = supervisors_of(fq, dept);
-
-	return *s ? (*s)->id : NULL;
-}
-
-/* Lapses still standing on a case that is not closed. */
+/* The lapses of one case (store_histories), as rows of `arg`. */
 static int
-standing(struct fq *fq, struct fq_case *c, void *arg)
+case_lapses(struct fq *fq, const struct fq_case *c,
+	    const struct event_row *ev, int n, void *arg)
 {
-	struct val *rows = arg;
-	time_t now = fq_now();
-	int k;
+	struct arena *outer = fq->mem;
+	struct history h;
+	struct lapse *l;
+	struct val *events;
+	int i, nl, rc;
 
-	case_catch_up(fq, c);
-	if (!strcmp(c->status, "declined")) {
-		v_push(fq->mem, rows, lapse(fq, signer(fq, c->department),
-			"refusal_unsigned", c->id, c->summary, NULL,
-			(long)(now - c->updated_at), c->department));
-		return 0;
+	fq->mem = arena_new();
+	if (!(rc = events_val(fq, ev, n, &events))) {
+		history_of(fq, c, events, fq_now(), &h);
+		rc = lapses_of(fq, &h, &l, &nl);
 	}
-	if (!strcmp(c->status, "replied")) {
-		if (case_late(c, DUE_RESOLVE, now))
-			v_push(fq->mem, rows, lapse(fq, c->owner,
-				"callback_missing", c->id, c->summary,
-				"resolve", (long)(now - c->due[DUE_RESOLVE]),
-				c->department));
-		return 0;
-	}
-	for (k = 0; k < NDUE; k++)
-		if (case_late(c, k, now))
-			v_push(fq->mem, rows, lapse(fq, c->handler,
-				"late_holding", c->id, c->summary,
-				due_names[k], (long)(now - c->due[k]),
-				c->department));
-	return 0;
+	if (rc)
+		fq->err = arena_strdup(outer, fq->err);
+	else
+		for (i = 0; i < nl; i++) {
+			struct arena *scratch = fq->mem;
+
+			fq->mem = outer;
+			v_push(outer, arg, lapse_row(fq, c, &l[i]));
+			fq->mem = scratch;
+		}
+	arena_free(fq->mem);
+	fq->mem = outer;
+	return rc;
 }
 
 int
 report_lapses(struct fq *fq, time_t since, time_t until, struct val **rows)
 {
-	struct case_filter f = { .since = since, .until = until,
-				 .oldest_first = 1 };
+	*rows = v_arr(fq->mem);
+	return store_histories(fq, since, until, case_lapses, *rows);
+}
+
+/* What one department held (the held-time view). */
+struct held {
+	const char *dept;
+	long long last_case;	/* the last case counted in `cases` */
+	long cases, secs, late, in, out;
+};
+
+struct helds {
+	int n, cap;
+	struct held *v;
+};
+
+/* The sums of department `dept` (a copy of the id is kept). */
+static struct held *
+held_of(struct helds *hs, struct arena *a, const char *dept)
+{
+	int i;
+
+	for (i = 0; i < hs->n; i++)
+		if ((!dept && !hs->v[i].dept) ||
+		    (dept && hs->v[i].dept && !strcmp(dept, hs->v[i].dept)))
+			return &hs->v[i];
+	hs->v = arena_grow(a, hs->v, sizeof(*hs->v), &hs->cap, hs->n + 1);
+	memset(&hs->v[hs->n], 0, sizeof(hs->v[0]));
+	hs->v[hs->n].dept = arena_strdup(a, dept);
+	return &hs->v[hs->n++];
+}
+
+/* Adds the spans and transfers of one history to the sums. */
+static void
+add_held(struct fq *fq, struct arena *keep_in, const struct history *h,
+	 struct helds *hs)
+{
+	const struct val *ev = h->events;
+	struct held *d;
+	int i;
+
+	for (i = 0; i < h->nholds; i++) {
+		const struct hold *s = &h->holds[i];
+
+		d = held_of(hs, keep_in, s->dept);
+		if (d->last_case != h->c->id)
+			d->cases++;
+		d->last_case = h->c->id;
+		d->secs += (long)(hold_end(h, s) - s->from);
+		d->late += held_late(fq, h, s->from, hold_end(h, s));
+	}
+	for (i = 0; i < ev->n; i++) {
+		if (strcmp(v_get_str(ev->items[i], "kind"), "transferred"))
+			continue;
+		held_of(hs, keep_in, v_get_str(ev->items[i],
+					       "department"))->in++;
+		held_of(hs, keep_in, v_get_str(ev->items[i],
+					       "from_department"))->out++;
+	}
+}
+
+/* The held time of one case (store_histories). */
+static int
+case_held(struct fq *fq, const struct fq_case *c, const struct event_row *ev,
+	  int n, void *arg)
+{
+	struct arena *outer = fq->mem;
+	struct val *events;
+	struct history h;
 	int rc;
 
-	*rows = v_arr(fq->mem);
-	if ((rc = store_late_steps(fq, since, until, late_step, *rows)))
+	fq->mem = arena_new();
+	if (!(rc = events_val(fq, ev, n, &events))) {
+		history_of(fq, c, events, fq_now(), &h);
+		add_held(fq, outer, &h, arg);
+	} else {
+		fq->err = arena_strdup(outer, fq->err);
+	}
+	arena_free(fq->mem);
+	fq->mem = outer;
+	return rc;
+}
+
+/* Orders the held-time rows: policy order, then by id (qsort). */
+static int
+by_dept_order(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+	int rx = rank_of(sort_policy, BY_DEPT, x->dept);
+	int ry = rank_of(sort_policy, BY_DEPT, y->dept);
+
+	if (rx != ry && rx >= 0 && ry >= 0)
+		return rx < ry ? -1 : 1;
+	if (!x->dept || !y->dept)
+		return !x->dept - !y->dept;
+	return strcmp(x->dept, y->dept);
+}
+
+int
+report_held(struct fq *fq, time_t since, time_t until, struct val **rows)
+{
+	struct helds hs = { 0, 0, NULL };
+	struct arena *a = fq->mem;
+	struct val *r;
+	int rc, i;
+
+	if ((rc = store_histories(fq, since, until, case_held, &hs)))
 		return rc;
-	return cases_each(fq, &f, standing, *rows);
+	sort_policy = fq->pol;
+	if (hs.n > 1)
+		qsort(hs.v, (size_t)hs.n, sizeof(*hs.v), by_dept_order);
+	*rows = v_arr(a);
+	for (i = 0; i < hs.n; i++) {
+		r = v_obj(a);
+		v_set_str(a, r, "group", hs.v[i].dept);
+		v_set_int(a, r, "cases_held", hs.v[i].cases);
+		v_set(a, r, "held_seconds", v_dur(a, hs.v[i].secs));
+		v_set(a, r, "late_held_seconds", v_dur(a, hs.v[i].late));
+		v_set_int(a, r, "transfers_in", hs.v[i].in);
+		v_set_int(a, r, "transfers_out", hs.v[i].out);
+		v_push(a, *rows, r);
+	}
+	return 0;
 }

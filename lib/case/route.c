@@ -3,22 +3,28 @@
  */
 #include <string.h>
 
+#include "fold.h"
 #include "route.h"
 #include "text.h"
 
-/* The first category with a keyword in text or details; -1 if none. */
+/*
+ * The first category with a keyword in text or details; -1 if none.
+ * Text and keywords are compared folded (fold.h): WIFI = wifi = ＷＩＦＩ.
+ */
 static int
-by_keyword(const struct policy *p, const char *text, const char *details,
+by_keyword(struct fq *fq, const char *text, const char *details,
 	   const char **keyword)
 {
+	const struct policy *p = fq->pol;
+	const char *t = text_fold(fq->mem, text);
+	const char *d = text_fold(fq->mem, details), *w;
 	int i, k;
 
 	for (i = 0; i < p->ncats; i++)
 		for (k = 0; k < p->cats[i].nkeywords; k++) {
-			const char *w = p->cats[i].keywords[k];
-
-			if (text_has(text, w) || text_has(details, w)) {
-				*keyword = w;
+			w = text_fold(fq->mem, p->cats[i].keywords[k]);
+			if (text_has(t, w) || text_has(d, w)) {
+				*keyword = p->cats[i].keywords[k];
 				return i;
 			}
 		}
@@ -39,7 +45,7 @@ route_request(struct fq *fq, const char *category, const char *text,
 				       category);
 		return 0;
 	}
-	*cat = by_keyword(p, text, details, keyword);
+	*cat = by_keyword(fq, text, details, keyword);
 	if (*cat < 0)
 		*cat = p->default_cat;
 	return 0;

@@ -20,13 +20,13 @@
 /* The sections of the top level, in the order of top_keys. */
 enum {
 	T_VERSION, T_ORG, T_TZ, T_CAL, T_DEPTS, T_STAFF, T_DEFAULTS, T_CATS,
-	T_DEFCAT, T_ESC, T_FORBIDDEN, T_SHIFTS, T_MAILFROM, T_LANG, T_N
+	T_DEFCAT, T_ESC, T_FORBIDDEN, T_PATTERNS, T_SHIFTS, T_MAILFROM, T_LANG, T_N
 };
 
 static const char *const top_keys[T_N] = {
 	"version", "organization", "timezone", "calendar", "departments",
 	"staff", "defaults", "categories", "default_category", "escalation",
-	"forbidden_phrases", "shifts", "mail_from", "language",
+	"forbidden_phrases", "forbidden_patterns", "shifts", "mail_from", "language",
 };
 
 /* ---- the top level ---- */
@@ -94,6 +94,7 @@ check(struct ld *l, yaml_node_t *root)
 	pol_default_category(l, root, &f[T_DEFCAT]);
 	pol_escalation(l, &f[T_ESC]);
 	pol_forbidden(l, &f[T_FORBIDDEN]);
+	pol_patterns(l, &f[T_PATTERNS]);
 	pol_shifts(l, &f[T_SHIFTS]);
 	mail_from(l, &f[T_MAILFROM]);
 	language(l, &f[T_LANG]);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "localtime.h"
 #include "policy-private.h"
 
 #define MAX_RANGE	366	/* days in one holiday range */
@@ -174,19 +175,46 @@ is_holiday(const struct calendar *c, long day)
 				       daycmp) != NULL;
 }
 
+/* Splits "RANGE NAME" at its first blank: the range, and the name. */
+static const char *
+named(struct ld *l, const char *s, const char **name)
+{
+	size_t n = strcspn(s, " \t");
+	const char *rest = s + n + strspn(s + n, " \t");
+
+	*name = *rest ? arena_strdup(l->a, rest) : NULL;
+	return *name ? arena_strndup(l->a, s, n) : s;
+}
+
+/* Keeps the name of holidays a..b (calendar.holidays). */
+static void
+name_holidays(struct ld *l, long a, long b, const char *name, int *cap)
+{
+	struct policy *p = l->p;
+
+	p->holiday_names = arena_grow(l->a, p->holiday_names,
+				      sizeof(*p->holiday_names), cap,
+				      p->nholiday_names + 1);
+	p->holiday_names[p->nholiday_names++] = (struct holiday_name){ a, b,
+		name };
+}
+
 /*
- * One entry of a list of days: a date or a range, appended to *v.  With
- * `clash`, a day that is also a holiday is an error.
+ * One entry of a list of days: a date or a range, with an optional name
+ * after a blank ("2026-10-01..2026-10-07 国庆节"), appended to *v.  With
+ * `clash`, a day that is also a holiday is an error; without, the name
+ * is kept as the holidays' name.
  */
 static void
 day_item(struct ld *l, yaml_node_t *n, const char *path, long **v, int *nv,
-	 int *cap, int clash)
+	 int *cap, int clash, int *namecap)
 {
-	const char *s = pol_text(l, n, path);
+	const char *s = pol_text(l, n, path), *name;
 	long a, b, d;
 
 	if (!s)
 		return;
+	s = named(l, s, &name);
 	if (range_parse(s, &a, &b) < 0) {
 		pol_err(l, n, "malformed date '%s' in %s (use YYYY-MM-DD or "
 			"YYYY-MM-DD..YYYY-MM-DD)", s, path);
@@ -208,6 +236,8 @@ day_item(struct ld *l, yaml_node_t *n, const char *path, long **v, int *nv,
 		*v = arena_grow(l->a, *v, sizeof(long), cap, *nv + 1);
 		(*v)[(*nv)++] = d;
 	}
+	if (!clash && name)
+		name_holidays(l, a, b, name, namecap);
 }
 
 /* A list of days (holidays or workdays), sorted and without repeats. */
@@ -217,13 +247,16 @@ days(struct ld *l, const struct field *f, long **v, int *nv, int clash)
 	const char *path = pol_sub(l, "calendar", f->key);
 	yaml_node_t *n = opt(f);
 	yaml_node_item_t *it;
-	int i, j, cap = 0;
+	int i, j, cap = 0, namecap = 0;
 
 	if (!n || !pol_expect(l, n, YAML_SEQUENCE_NODE, path))
 		return;
+	if (!clash && !count(n))
+		l->p->holidays_none = 1;
 	for (it = n->data.sequence.items.start;
 	     it < n->data.sequence.items.top; it++)
-		day_item(l, nodeat(l, *it), path, v, nv, &cap, clash);
+		day_item(l, nodeat(l, *it), path, v, nv, &cap, clash,
+			 &namecap);
 	if (!*nv)
 		return;
 	qsort(*v, (size_t)*nv, sizeof(long), daycmp);
@@ -231,6 +264,45 @@ days(struct ld *l, const struct field *f, long **v, int *nv, int clash)
 		if ((*v)[i] != (*v)[j - 1])
 			(*v)[j++] = (*v)[i];
 	*nv = j;
+}
+
+const char *
+policy_holiday_name(const struct policy *p, long day)
+{
+	int i;
+
+	for (i = 0; i < p->nholiday_names; i++)
+		if (p->holiday_names[i].first <= day &&
+		    day <= p->holiday_names[i].last)
+			return p->holiday_names[i].name;
+	return NULL;
+}
+
+/* 1 when the calendar lists a holiday in year y. */
+static int
+year_listed(const struct calendar *c, int y)
+{
+	long first = day_number(y, 1, 1), last = day_number(y, 12, 31);
+	int i;
+
+	for (i = 0; i < c->nholidays; i++)
+		if (c->holidays[i] >= first && c->holidays[i] <= last)
+			return 1;
+	return 0;
+}
+
+int
+policy_unlisted_year(const struct policy *p, time_t from, time_t to)
+{
+	int y, m, d, last;
+
+	if (p->cal.always || p->holidays_none)
+		return 0;
+	day_civil(time_day(to), &last, &m, &d);
+	for (day_civil(time_day(from), &y, &m, &d); y <= last; y++)
+		if (!year_listed(&p->cal, y))
+			return y;
+	return 0;
 }
 
 /* Working seconds in a day's hours. */

@@ -13,6 +13,7 @@
  *   policy-calendar.c  time zone, working hours, holidays, shifts
  *   people.c           departments and staff
  *   categories.c       categories, their defaults, forbidden phrases
+ *   patterns.c         forbidden patterns (regular expressions)
  *   ladder.c           the escalation ladder
  * Each section function records what is wrong with pol_err() and goes on,
  * so that one run reports every error of the file.
@@ -226,6 +227,8 @@ void pol_default_category(struct ld *l, yaml_node_t *root,
 void pol_escalation(struct ld *l, const struct field *f);
 /* `forbidden_phrases` (categories.c). */
 void pol_forbidden(struct ld *l, const struct field *f);
+/* `forbidden_patterns`: regular expressions, each checked (patterns.c). */
+void pol_patterns(struct ld *l, const struct field *f);
 /* `shifts`: the times shifts change (policy-calendar.c). */
 void pol_shifts(struct ld *l, const struct field *f);
 

@@ -48,6 +48,12 @@ struct level {
 	struct dur repeat;	/* set: fires again every interval */
 };
 
+/* A named range of holidays ("2026-10-01..2026-10-07 国庆节"). */
+struct holiday_name {
+	long first, last;	/* day numbers */
+	const char *name;
+};
+
 struct policy {
 	struct arena *mem;
 	const char *path;
@@ -69,6 +75,11 @@ struct policy {
 	struct level *levels;
 	int nforbidden;
 	const char **forbidden;
+	int npatterns;
+	const char **patterns;	/* forbidden_patterns: POSIX EREs */
+	int nholiday_names;
+	struct holiday_name *holiday_names;
+	int holidays_none;	/* `holidays: []`: none, on purpose */
 	int nshifts;
 	int *shifts;		/* minutes after midnight, ascending */
 };
@@ -89,5 +100,24 @@ const struct staff *policy_staff(const struct policy *p, const char *id);
 int policy_dept_find(const struct policy *p, const char *id_or_name);
 /* Looks a category up by id or by display name. */
 int policy_category_find(const struct policy *p, const char *id_or_name);
+
+/* The name of the holiday on day number `day`, or NULL. */
+const char *policy_holiday_name(const struct policy *p, long day);
+/*
+ * The first year, from the local year of `from` to that of `to`, in
+ * which a calendar that counts working time lists no holiday (so a
+ * public holiday there would count as a working day); 0 when there is
+ * none, under `calendar: always`, and after `holidays: []`.
+ */
+int policy_unlisted_year(const struct policy *p, time_t from, time_t to);
+
+/*
+ * 1 when `text` matches the extended regular expression `pattern`
+ * (regcomp(3), REG_EXTENDED), read as UTF-8 whatever the locale, with
+ * the bytes [*so, *eo) of text that matched first; 0 when not; -1 when
+ * the pattern is not one.
+ */
+int policy_pattern_find(const char *pattern, const char *text, size_t *so,
+			size_t *eo);
 
 #endif

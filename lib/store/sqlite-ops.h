@@ -69,9 +69,10 @@ int sqlite_report_accepts(struct fq *fq, enum report_by by, time_t since,
 			  time_t until,
 			  int (*fn)(struct fq *, const char *, long, void *),
 			  void *arg);
-int sqlite_late_steps(struct fq *fq, time_t since, time_t until,
-		      int (*fn)(struct fq *, const struct store_late_step *,
-				void *), void *arg);
+
+/* sqlite-lapses.c */
+int sqlite_histories(struct fq *fq, time_t since, time_t until,
+		     store_history_fn *fn, void *arg);
 
 /* sqlite-verify.c */
 int sqlite_integrity(struct fq *fq,

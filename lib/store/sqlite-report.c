@@ -1,7 +1,8 @@
 /*
  * sqlite-report.c - the SQLite driver's reads for fq report: what each
- * case's events say, the cases of the period, the acceptance times and
- * the late steps.  report.c sums them; definitions are in fq-report(1).
+ * case's events say, the cases of the period and the acceptance times.
+ * report.c sums them (the histories behind the lapses are
+ * sqlite-lapses.c's); definitions are in fq-report(1).
  */
 #include "sqlite-ops.h"
 #include "sqlite-stmt.h"
@@ -29,15 +30,25 @@ static const char *const group_sql[] = {
 #define STEPS_SQL \
 	"SELECT case_id, " \
 	"  min(CASE WHEN kind = 'replied' THEN at END), " \
-	"  max(CASE WHEN kind = 'replied' THEN data ->> '$.late' END), " \
+	"  max(CASE WHEN kind = 'replied' THEN data ->> '$.late' " \
+	"    WHEN kind = 'promised' AND data ->> '$.late' = 1 THEN 1 END), " \
 	"  sum(kind = 'transferred'), " \
 	"  count(DISTINCT CASE WHEN kind = 'escalated' THEN " \
 	"    coalesce((data ->> '$.deadline') || '/' || (data ->> " \
 	"    '$.level') || '/' || (data ->> '$.due'), id) END), " \
 	"  sum(kind = 'declined'), sum(kind = 'called_back'), " \
-	"  sum(kind = 'called_back' AND data ->> '$.satisfied' = 0) " \
+	"  sum(CASE WHEN kind = 'called_back' THEN " \
+	"    data ->> '$.satisfied' = 0 END), " \
+	"  max(CASE WHEN kind = 'closed' THEN data ->> '$.late' END), " \
+	"  sum(CASE WHEN kind = 'replied' THEN data ->> '$.late' = 1 AND " \
+	"    data ->> '$.deadline' = 'promise' WHEN kind = 'promised' THEN " \
+	"    data ->> '$.late' = 1 AND " \
+	"    data ->> '$.previous_due_at' IS NOT NULL END), " \
+	"  sum(CASE WHEN kind = 'promised' THEN " \
+	"    data ->> '$.previous_due_at' < data ->> '$.due' END) " \
 	"FROM events WHERE kind IN ('replied', 'transferred', 'escalated', " \
-	"  'declined', 'called_back') AND at >= :since " \
+	"  'declined', 'called_back', 'closed', 'promised') " \
+	"  AND at >= :since " \
 	"GROUP BY +case_id"
 
 int
@@ -61,6 +72,10 @@ sqlite_report_steps(struct fq *fq, time_t since,
 		e.declines = (int)sq_col_int(&q, 5);
 		e.callbacks = (int)sq_col_int(&q, 6);
 		e.unsatisfied = (int)sq_col_int(&q, 7);
+		e.close_timed = !sq_col_null(&q, 8);
+		e.close_late = sq_col_int(&q, 8) != 0;
+		e.promises_broken = (int)sq_col_int(&q, 9);
+		e.promises_moved = (int)sq_col_int(&q, 10);
 		rc = fn(fq, &e, arg);
 	}
 	done = sq_done(&q);
@@ -73,7 +88,8 @@ sqlite_report_steps(struct fq *fq, time_t since,
 	"  c.first_contact, " \
 	"  c.waiting_since IS NULL AND c.next_due < :now, " \
 	"  c.waiting_since IS NOT NULL AND c.waiting_until <= :now, " \
-	"  c.category IN (SELECT value FROM json_each(:callback)) " \
+	"  c.category IN (SELECT value FROM json_each(:callback)), " \
+	"  c.waiting_since IS NULL AND c.due_promise < :now " \
 	"FROM cases c WHERE c.created_at >= :since AND c.created_at < :until"
 
 /* Prepares a query whose group expression is `%s` for `by`. */
@@ -108,6 +124,7 @@ sqlite_report_cases(struct fq *fq, enum report_by by, time_t since,
 		c.late = (int)sq_col_int(&q, 5);
 		c.wait_ended = (int)sq_col_int(&q, 6);
 		c.callback = (int)sq_col_int(&q, 7);
+		c.promise_late = (int)sq_col_int(&q, 8);
 		rc = fn(fq, &c, arg);
 	}
 	done = sq_done(&q);
@@ -138,47 +155,6 @@ sqlite_report_accepts(struct fq *fq, enum report_by by, time_t since,
 		if (!sq_col_null(&q, 1))
 			rc = fn(fq, sq_col_peek(&q, 0),
 				(long)sq_col_int(&q, 1), arg);
-	done = sq_done(&q);
-	return rc ? rc : done;
-}
-
-/*
- * Replies and acceptances that came after their deadline: the cases of
- * the period first (CROSS JOIN fixes the order), then each one's steps
- * of those kinds, never every reply ever made.
- */
-#define LATE_STEPS_SQL \
-	"SELECT CASE e.kind WHEN 'replied' THEN e.actor END, " \
-	"  coalesce(e.data ->> '$.deadline', e.kind), c.id, " \
-	"  c.summary, e.at - (e.data ->> '$.due'), " \
-	"  coalesce(e.data ->> '$.department', c.department) " \
-	"FROM cases c CROSS JOIN events e ON e.case_id = c.id " \
-	"WHERE e.kind IN ('replied', 'accepted') " \
-	"AND e.at > (e.data ->> '$.due') " \
-	"AND c.created_at >= :since AND c.created_at < :until " \
-	"ORDER BY c.id, e.seq"
-
-int
-sqlite_late_steps(struct fq *fq, time_t since, time_t until,
-		  int (*fn)(struct fq *, const struct store_late_step *,
-			    void *), void *arg)
-{
-	struct store_late_step s;
-	struct sq q;
-	int rc = 0, done;
-
-	sq_prepare(fq, &q, LATE_STEPS_SQL);
-	sq_int(&q, ":since", (long long)since);
-	sq_int(&q, ":until", (long long)until);
-	while (rc == 0 && sq_step(&q) == 1) {
-		s.person = sq_col_text(&q, 0);
-		s.deadline = sq_col_text(&q, 1);
-		s.id = sq_col_int(&q, 2);
-		s.summary = sq_col_text(&q, 3);
-		s.late = (long)sq_col_int(&q, 4);
-		s.department = sq_col_text(&q, 5);
-		rc = fn(fq, &s, arg);
-	}
 	done = sq_done(&q);
 	return rc ? rc : done;
 }

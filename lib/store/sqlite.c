@@ -256,7 +256,7 @@ static const struct store_vfuncs sqlite_vfuncs = {
 	.report_steps = sqlite_report_steps,
 	.report_cases = sqlite_report_cases,
 	.report_accepts = sqlite_report_accepts,
-	.late_steps = sqlite_late_steps,
+	.histories = sqlite_histories,
 
 	.integrity = sqlite_integrity,
 	.chain_each = sqlite_chain_each,

@@ -94,9 +94,8 @@ struct store_vfuncs {
 			      time_t until,
 			      int (*fn)(struct fq *, const char *, long,
 					void *), void *arg);
-	int (*late_steps)(struct fq *fq, time_t since, time_t until,
-			  int (*fn)(struct fq *, const struct store_late_step *,
-				    void *), void *arg);
+	int (*histories)(struct fq *fq, time_t since, time_t until,
+			 store_history_fn *fn, void *arg);
 
 	int (*integrity)(struct fq *fq,
 			 void (*fn)(struct fq *, const char *, void *),

@@ -266,11 +266,10 @@ store_report_accepts(struct fq *fq, enum report_by by, time_t since,
 }
 
 int
-store_late_steps(struct fq *fq, time_t since, time_t until,
-		 int (*fn)(struct fq *, const struct store_late_step *,
-			   void *), void *arg)
+store_histories(struct fq *fq, time_t since, time_t until,
+		store_history_fn *fn, void *arg)
 {
-	return V(fq)->late_steps(fq, since, until, fn, arg);
+	return V(fq)->histories(fq, since, until, fn, arg);
 }
 
 /* ---- Verification ---- */

@@ -318,11 +318,16 @@ struct store_steps {
 	int reply_late;		/* ... one of which missed it */
 	int transfers, declines, callbacks, unsatisfied;
 	int escalations;	/* distinct firings (deadline, level, due) */
+	int close_timed;	/* a closing that had a resolve deadline */
+	int close_late;		/* ... one of which missed it */
+	int promises_broken;	/* replies after the promise; promises
+				 * moved after they had passed */
+	int promises_moved;	/* promises moved later (fq promise) */
 };
 /*
- * Calls fn for each case with a reply, transfer, escalation, decline or
- * callback at or after `since` (a case logged since then has none
- * before), in no particular order.
+ * Calls fn for each case with a reply, transfer, escalation, decline,
+ * callback, closing or promise at or after `since` (a case logged since
+ * then has none before), in no particular order.
  */
 int store_report_steps(struct fq *fq, time_t since,
 		       int (*fn)(struct fq *, const struct store_steps *,
@@ -337,6 +342,7 @@ struct store_report_case {
 	int late;		/* not waiting, and next_due is before now */
 	int wait_ended;		/* waiting, and waiting_until is past */
 	int callback;		/* its category is one of `callback` */
+	int promise_late;	/* not waiting, and its promise is past */
 };
 /*
  * Calls fn for each case created in [since, until), grouped by `by`;
@@ -357,22 +363,18 @@ int store_report_accepts(struct fq *fq, enum report_by by, time_t since,
 			 int (*fn)(struct fq *, const char *group,
 				   long waited, void *), void *arg);
 
-/* A reply or acceptance that came after its deadline. */
-struct store_late_step {
-	const char *person;	/* who replied; NULL for an acceptance */
-	const char *deadline;	/* the event's deadline, else its kind */
-	long long id;		/* the case */
-	const char *summary;
-	long late;		/* seconds past the deadline */
-	const char *department;	/* the event's, else the case's */
-};
 /*
- * Calls fn for each late step of the cases created in [since, until),
- * by case id and seq; the text is in fq->mem.
+ * Whole histories, for the lapses and the held time of fq report:
+ * calls fn for each case created in [since, until), by id, with its
+ * events in seq order (`n` of them).  The case has id, summary,
+ * category, department, handler, owner, status, created_at, closed_at,
+ * waiting_since, waiting_until and due[] (the rest is zero); its text
+ * and the events' are valid during the call only.
  */
-int store_late_steps(struct fq *fq, time_t since, time_t until,
-		     int (*fn)(struct fq *, const struct store_late_step *,
-			       void *), void *arg);
+typedef int store_history_fn(struct fq *, const struct fq_case *,
+			     const struct event_row *events, int n, void *);
+int store_histories(struct fq *fq, time_t since, time_t until,
+		    store_history_fn *fn, void *arg);
 
 /* ------------------------------------------------------------------ */
 /* The reads of fq verify (the findings are worded in verify.c) */
