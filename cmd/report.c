@@ -28,7 +28,7 @@ static const struct opt longopts[] = {
 	{ "lapses", no_argument, 'l', NULL,
 	  "the lapses per person, not the figures" },
 	{ "held", no_argument, 'H', NULL,
-	  "per department: cases and time held, late time, transfers" },
+	  "per department: time held, late time, transfers" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
