@@ -17,6 +17,7 @@
 #include "policy.h"
 #include "roles.h"
 #include "store.h"
+#include "visible.h"
 
 #define CASE_STEP (NEED_POLICY | NEED_DB | NEED_STAFF | WRITES)
 
@@ -129,13 +130,16 @@ report(struct fq *fq, const struct command *c, int rc)
 	for (p = fq->err; p; p = nl ? nl + 1 : NULL) {
 		nl = strchr(p, '\n');
 		int n = nl ? (int)(nl - p) : (int)strlen(p);
+		/* What was typed must not reach a terminal as a control. */
+		const char *s = text_visible(fq->mem, arena_strndup(fq->mem, p,
+					     (size_t)n), 0);
 
 		if (fq->err_raw)
-			fprintf(stderr, "%.*s\n", n, p);
+			fprintf(stderr, "%s\n", s);
 		else if (fq->cmd)
-			fprintf(stderr, "fq: %s: %.*s\n", fq->cmd, n, p);
+			fprintf(stderr, "fq: %s: %s\n", fq->cmd, s);
 		else
-			fprintf(stderr, "fq: %.*s\n", n, p);
+			fprintf(stderr, "fq: %s\n", s);
 	}
 	if (rc == FQ_EUSAGE && c)
 		fprintf(stderr, "usage: %s\n", c->usage);

@@ -62,3 +62,12 @@ refused() {
 	run -0 fq -q log --details "$(printf '第一行\n第二行\t缩进')" 空调坏了
 	assert_output 1
 }
+
+@test "hostile: an error message shows typed controls visibly, never raw" {
+	run -65 --separate-stderr fq show "$(printf '\033]0;pwned\007')"
+	assert_equal "$stderr" "fq: show: '\\x1b]0;pwned\\x07' is not a case number (use the number 'fq list' shows, e.g. 17)"
+	run -65 --separate-stderr fq list --since "$(printf '\xc2\x9b2J\xff')"
+	[[ $stderr == *"'<U+009B>2J\\xff'"* ]]
+	run -64 --separate-stderr fq "$(printf '\033[2J')"
+	assert_equal "$stderr" "fq: unknown command '\\x1b[2J' (see 'fq help')"
+}
