@@ -873,6 +873,8 @@ def gen_import():
     # NUL through an escape: must not cut the summary short
     k.add(DATA, imp, "line 1", text.replace("空调坏了", "空调\\u0000坏了")
           .encode() + b"\n")
+    k.add(DATA, imp, "NUL", text.replace("空调坏了", "空调坏了\\u0000", 1)
+          .encode() + b"\n")
     # wrong types and missing keys, for every key of the line
     for key in list(good.keys()):
         for w in pick([w for w in WRONG if not (
