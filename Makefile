@@ -5,6 +5,7 @@
 #                 AddressSanitizer + UndefinedBehaviorSanitizer build
 #   make demo     a night at the front desk on a scratch database
 #   make bench    the benchmarks (tests/bench/)
+#   make fuzz     the libFuzzer targets, FUZZ_SECONDS=60 each (tests/fuzz/)
 #   make install  PREFIX=/usr/local DESTDIR=
 #   make clean
 
