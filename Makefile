@@ -5,6 +5,7 @@
 #                 AddressSanitizer + UndefinedBehaviorSanitizer build
 #   make demo     a night at the front desk on a scratch database
 #   make bench    the benchmarks (tests/bench/)
+#   make fuzz     the libFuzzer targets, FUZZ_SECONDS=60 each (tests/fuzz/)
 #   make install  PREFIX=/usr/local DESTDIR=
 #   make pot      po/fq.pot from the sources; make po: merge it into po/*.po
 #   make uninstall
@@ -198,3 +199,28 @@ uninstall:
 
 clean:
 	rm -rf build fq
+
+# make fuzz: the libFuzzer targets of tests/fuzz/ (its README), built with
+# clang and run FUZZ_SECONDS each; a crash fails the run.
+FUZZ_CC = clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = policy when json import
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all \
+	     -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/tests/fuzz/fuzz-common.o
+FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
+
+.PHONY: fuzz fuzz-build
+
+fuzz: fuzz-build
+	@tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_BIN)
+
+build/fuzz/%.o: %.c $(HDR) tests/fuzz/fuzz.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz -DFUZZ_TOP='"$(CURDIR)"' $(WARN) \
+		$(FUZZ_FLAGS) -c -o $@ $<
+
+build/fuzz/fuzz-%: build/fuzz/tests/fuzz/fuzz-%.o $(FUZZ_OBJ)
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS)

@@ -4,9 +4,9 @@
  * here so that no command repeats it.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
-#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,6 +19,7 @@
 #include "policy.h"
 #include "roles.h"
 #include "store.h"
+#include "visible.h"
 
 #define CASE_STEP (NEED_POLICY | NEED_DB | NEED_STAFF | WRITES)
 
@@ -270,13 +271,16 @@ report(struct fq *fq, const struct command *c, int rc)
 	for (p = fq->err; p; p = nl ? nl + 1 : NULL) {
 		nl = strchr(p, '\n');
 		int n = nl ? (int)(nl - p) : (int)strlen(p);
+		/* What was typed must not reach a terminal as a control. */
+		const char *s = text_visible(fq->mem, arena_strndup(fq->mem, p,
+					     (size_t)n), 0);
 
 		if (fq->err_raw)
-			fprintf(stderr, "%.*s\n", n, p);
+			fprintf(stderr, "%s\n", s);
 		else if (fq->cmd)
-			fprintf(stderr, "fq: %s: %.*s\n", fq->cmd, n, p);
+			fprintf(stderr, "fq: %s: %s\n", fq->cmd, s);
 		else
-			fprintf(stderr, "fq: %.*s\n", n, p);
+			fprintf(stderr, "fq: %s\n", s);
 	}
 	if (rc == FQ_EUSAGE && c)
 		fprintf(stderr, _("usage: %s\n"), i18n_text(c->usage));
@@ -352,6 +356,78 @@ load_policy(struct fq *fq)
 	return clock_zone(fq, fq->pol->timezone);
 }
 
+/*
+ * A writing command's standard output, held in memory from its setup
+ * until it has committed, then written: a full disk cannot undo a
+ * change, and cannot pass for a change that failed (exit 74).
+ */
+static struct {
+	FILE *real;		/* stdout, while a memory stream stands in */
+	char *buf;
+	size_t len;
+} held;
+
+/* Points stdout at a memory stream (allocates, till release_stdout). */
+static int
+hold_stdout(struct fq *fq)
+{
+	FILE *mem = open_memstream(&held.buf, &held.len);
+
+	if (!mem)
+		return fq_fail(fq, FQ_EINTERNAL, "cannot hold standard output: "
+			       "%s", strerror(errno));
+	fflush(stdout);
+	held.real = stdout;
+	stdout = mem;
+	return 0;
+}
+
+/*
+ * Puts stdout back and, when rc is 0, writes what was held to it.
+ * Returns 0, or -1 with errno when the held output was lost.
+ */
+static int
+release_stdout(int rc)
+{
+	FILE *mem = stdout;
+	int bad;
+
+	if (!held.real)
+		return 0;
+	stdout = held.real;
+	held.real = NULL;
+	bad = fclose(mem) != 0;
+	if (!bad && rc == 0 && held.len > 0 &&
+	    fwrite(held.buf, 1, held.len, stdout) != held.len)
+		bad = 1;
+	free(held.buf);
+	return bad ? -1 : 0;
+}
+
+/*
+ * The error of a command whose standard output failed: exit 74, saying
+ * what it did record, if anything, and how to see it.
+ */
+static int
+output_failed(struct fq *fq, int e)
+{
+	const char *why = e ? strerror(e) : "write error";
+	long long id = fq->recorded;
+
+	if (id > 0)
+		return fq_fail(fq, FQ_EIO, "the change was recorded (case "
+			       "#%lld), but standard output could not be "
+			       "written: %s; 'fq show %lld' shows it%s", id,
+			       why, id, strcmp(fq->cmd, "log") ? "" :
+			       " (with 'fq log --key' a retry is safe)");
+	if (id < 0)
+		return fq_fail(fq, FQ_EIO, "the change was recorded, but "
+			       "standard output could not be written: %s",
+			       why);
+	return fq_fail(fq, FQ_EIO, "standard output could not be written: "
+		       "%s", why);
+}
+
 /* Does the setup a command's flags ask for. */
 static int
 setup(struct fq *fq, const struct global_opts *g, unsigned flags)
@@ -368,7 +444,8 @@ setup(struct fq *fq, const struct global_opts *g, unsigned flags)
 		return rc;
 	if (flags & WRITES) {
 		/* Nothing reaches stdout before the transaction commits. */
-		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+		if ((rc = hold_stdout(fq)))
+			return rc;
 		return store_begin(fq);
 	}
 	return 0;
@@ -391,23 +468,25 @@ run(struct fq *fq, const struct command *c, const struct global_opts *g,
 	if (c->flags & WRITES) {
 		if (rc == 0)
 			rc = store_commit(fq);
-		if (rc) {
+		if (rc)
 			store_rollback(fq);
-			__fpurge(stdout);
-		}
 	}
 	return rc;
 }
 
-/* Checks that standard output was really written (a full disk, EPIPE). */
+/*
+ * Checks that standard output was really written (a full disk, EPIPE):
+ * first writes what a writing command held back, if it succeeded.
+ */
 static int
 check_stdout(struct fq *fq, int rc)
 {
-	if (fflush(stdout) || ferror(stdout)) {
-		if (rc == 0)
-			rc = fq_fail(fq, FQ_EINTERNAL, "write failure on "
-				     "standard output");
-	}
+	int e = release_stdout(rc) ? errno : 0;
+
+	if (fflush(stdout) && !e)
+		e = errno;
+	if ((e || ferror(stdout)) && rc == 0)
+		rc = output_failed(fq, e);
 	return rc;
 }
 

@@ -23,6 +23,7 @@ enum {
 	FQ_EDATA = 65,		/* bad data, or a step the case's state refuses */
 	FQ_ENOINPUT = 66,	/* no such case, no database */
 	FQ_EINTERNAL = 70,	/* a bug, or the database said something odd */
+	FQ_EIO = 74,		/* standard output could not be written */
 	FQ_EBUSY = 75,		/* database busy past the timeout; mail failed */
 	FQ_EPERM = 77,		/* the actor may not do this */
 	FQ_ECONFIG = 78,	/* the policy is invalid or missing */
@@ -62,6 +63,7 @@ struct fq {
 	struct store *store;	/* open when the command asked for it */
 	struct policy *pol;	/* loaded when the command asked for it */
 	const struct staff *me;	/* the actor, when the command needs one */
+	long long recorded;	/* the case a command changed; -1: several */
 
 	/* The error a library call reported. */
 	int err_code;

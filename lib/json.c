@@ -136,6 +136,9 @@ unicode_escape(struct reader *r, char *buf, size_t *n)
 		cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 	} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
 		return fail(r, "lone surrogate in \\u escape");
+	} else if (cp == 0) {
+		/* fq's strings end at a NUL: it would cut the text short. */
+		return fail(r, "\\u0000 (NUL) in a string");
 	}
 	put_utf8(buf, n, cp);
 	return 0;

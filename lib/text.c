@@ -86,7 +86,8 @@ text_check(struct fq *fq, const char *what, const char *s, int max,
 	if (!s || blank(s)) {
 		if (flags & TEXT_REQUIRED)
 			return fq_fail(fq, FQ_EDATA, "%s is empty", what);
-		return 0;
+		if (!s || !control(s, flags))
+			return 0;	/* else a lone CR, LF or tab: below */
 	}
 	if (!utf8_valid(s, strlen(s)))
 		return fq_fail(fq, FQ_EDATA, "%s is not valid UTF-8 (check the "

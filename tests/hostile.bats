@@ -62,3 +62,45 @@ refused() {
 	run -0 fq -q log --details "$(printf '第一行\n第二行\t缩进')" 空调坏了
 	assert_output 1
 }
+
+@test "hostile: an error message shows typed controls visibly, never raw" {
+	run -65 --separate-stderr fq show "$(printf '\033]0;pwned\007')"
+	assert_equal "$stderr" "fq: show: '\\x1b]0;pwned\\x07' is not a case number (use the number 'fq list' shows, e.g. 17)"
+	run -65 --separate-stderr fq list --since "$(printf '\xc2\x9b2J\xff')"
+	[[ $stderr == *"'<U+009B>2J\\xff'"* ]]
+	run -64 --separate-stderr fq "$(printf '\033[2J')"
+	assert_equal "$stderr" "fq: unknown command '\\x1b[2J' (see 'fq help')"
+}
+
+@test "hostile: a field of only CR, LF or tab is refused, not stored blank" {
+	refused --guest "$(printf '\r')" 空调坏了
+	[[ $stderr == *"--guest contains a control character (0x0d)"* ]]
+	refused --room "$(printf '\n\t')" 空调坏了
+	refused --details "$(printf ' \r\n ')" 空调坏了
+	run -0 fq -q log --phone ' ' 空调坏了
+}
+
+@test "hostile: amend refuses a blank summary" {
+	id=$(log_phone)
+	snap=$(db_digest)
+	run -65 --separate-stderr fq amend "$id" --summary '   ' --note 改
+	assert_equal "$stderr" "fq: amend: --summary is empty"
+	assert_equal "$(db_digest)" "$snap"
+}
+
+@test "hostile: C1 and bidi controls in a policy's names are refused" {
+	sed 's/^organization: .*/organization: "锦江\\u009b2J大酒店"/' \
+		"$FQ_POLICY" > "$BATS_TEST_TMPDIR/c1.yaml"
+	run -78 --separate-stderr fq policy check "$BATS_TEST_TMPDIR/c1.yaml"
+	[[ $stderr == *"c1.yaml:11:15: control character in organization"* ]]
+	sed 's/name: 前台,/name: "前台\\u202e",/' \
+		"$FQ_POLICY" > "$BATS_TEST_TMPDIR/bidi.yaml"
+	run -78 --separate-stderr fq policy check "$BATS_TEST_TMPDIR/bidi.yaml"
+	[[ $stderr == *"control character in departments.front_desk.name"* ]]
+}
+
+@test "hostile: --limit takes digits only" {
+	run -64 --separate-stderr fq list --limit ' 5'
+	[[ $stderr == "fq: list: --limit takes a positive number, not ' 5'"* ]]
+	run -64 fq list --limit +5
+}

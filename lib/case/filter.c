@@ -76,7 +76,7 @@ parse_limit(struct fq *fq, const char *s, long *limit)
 
 	errno = 0;
 	*limit = strtol(s, &end, 10);
-	if (*end || *limit <= 0 || errno)
+	if (*s < '0' || *s > '9' || *end || *limit <= 0 || errno)
 		return fq_fail(fq, FQ_EUSAGE, "--limit takes a positive "
 			       "number, not '%s'", s);
 	return 0;

@@ -593,7 +593,8 @@ amend_check(struct fq *fq, const struct amendment *a)
 
 	if (a->summary && !*a->summary)
 		return fq_fail(fq, FQ_EDATA, "--summary may not be empty");
-	if ((rc = text_check(fq, "--summary", a->summary, MAX_SUMMARY, 0)) ||
+	if ((rc = text_check(fq, "--summary", a->summary, MAX_SUMMARY,
+			     a->summary ? TEXT_REQUIRED : 0)) ||
 	    (rc = text_check(fq, "--details", a->details, MAX_DETAILS,
 			     TEXT_MULTILINE)) ||
 	    (rc = text_check(fq, "--guest", a->guest, MAX_NAME, 0)) ||

@@ -15,6 +15,8 @@
 
 #include "i18n.h"
 #include "policy-private.h"
+#include "text.h"
+#include "utf8.h"
 
 #define MAX_KNOWN	12	/* ids listed in a "known:" hint */
 
@@ -86,16 +88,20 @@ pol_text(struct ld *l, yaml_node_t *n, const char *path)
 const char *
 pol_line(struct ld *l, yaml_node_t *n, const char *path)
 {
-	const unsigned char *s;
+	const char *s;
+	unsigned cp;
+	int len;
 
-	if (!(s = (const unsigned char *)pol_text(l, n, path)))
+	if (!(s = pol_text(l, n, path)))
 		return NULL;
 	if (!*s) {
 		pol_err(l, n, "empty value for %s (expected some text)", path);
 		return NULL;
 	}
-	for (; *s; s++) {
-		if (*s < 0x20 || *s == 0x7f) {
+	/* C0, DEL, C1 and bidi controls (text.h); libyaml gave UTF-8. */
+	for (; *s; s += len) {
+		len = utf8_decode(s, strnlen(s, 4), &cp);
+		if (len < 0 || text_is_control(cp)) {
 			pol_err(l, n, "control character in %s (expected one "
 				"line of text)", path);
 			return NULL;

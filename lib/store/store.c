@@ -142,9 +142,20 @@ store_next_seq(struct fq *fq, long long case_id, long long *seq)
 	return V(fq)->next_seq(fq, case_id, seq);
 }
 
+/*
+ * Notes in fq->recorded the case a command changed (-1: several), which
+ * fq(1) names when standard output fails after the commit (exit 74).
+ */
+static void
+recorded(struct fq *fq, long long case_id)
+{
+	fq->recorded = !fq->recorded || fq->recorded == case_id ? case_id : -1;
+}
+
 int
 store_event_append(struct fq *fq, const struct event_row *e)
 {
+	recorded(fq, e->case_id);
 	return V(fq)->event_append(fq, e);
 }
 
@@ -341,6 +352,7 @@ store_import_event(struct fq *fq, struct store_import *imp,
 	enum store_taken taken = TAKEN_NONE;
 	int rc = V(fq)->import_event(fq, imp, e, &taken);
 
+	recorded(fq, e->case_id);
 	if (taken == TAKEN_ID)
 		return fq_fail(fq, FQ_EDATA, "event %lld is already in the "
 			       "database", e->id);
