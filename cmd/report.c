@@ -88,10 +88,10 @@ static const struct column figure_cols[] = {
 	{ "unsatisfied_callbacks", "unsatisfied", NULL, COL_RIGHT | COL_DROP, 0,
 	  NULL },
 	{ "late_now", "late now", NULL, COL_RIGHT, 0, NULL },
-	{ "resolved_on_time_rate", "closed on time", NULL, COL_RIGHT, 0,
+	{ "resolved_on_time_rate", "closed on time", NULL, COL_RIGHT | COL_DROP, 0,
 	  NULL },
-	{ "promises_broken", "promises broken", NULL, COL_RIGHT, 0, NULL },
-	{ "promises_moved", "promises moved", NULL, COL_RIGHT, 0, NULL },
+	{ "promises_broken", "promises broken", NULL, COL_RIGHT | COL_DROP, 0, NULL },
+	{ "promises_moved", "promises moved", NULL, COL_RIGHT | COL_DROP, 0, NULL },
 };
 
 static const char *

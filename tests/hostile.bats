@@ -69,7 +69,7 @@ refused() {
 	run -65 --separate-stderr fq list --since "$(printf '\xc2\x9b2J\xff')"
 	[[ $stderr == *"'<U+009B>2J\\xff'"* ]]
 	run -64 --separate-stderr fq "$(printf '\033[2J')"
-	assert_equal "$stderr" "fq: unknown command '\\x1b[2J' (see 'fq help')"
+	assert_equal "$stderr" "fq: '\\x1b[2J' is not an fq command (see 'fq help')"
 }
 
 @test "hostile: a field of only CR, LF or tab is refused, not stored blank" {

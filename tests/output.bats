@@ -291,7 +291,7 @@ long_night() {
 @test "output: report at 80 columns leaves out the less important figures" {
 	long_night
 	run -0 --separate-stderr env -u COLUMNS "$FQ_BIN" report --by dept --format table
-	assert_line --index 0 --regexp '^group +logged +closed +settled +first-contact +on-time +reply p50 +reply p90 +accept p50 +transfers +escalations +declines +callbacks +unsatisfied +late now$'
+	assert_line --index 0 --regexp '^group +logged +closed +settled +first-contact +on-time +reply p50 +reply p90 +accept p50 +transfers +escalations +declines +callbacks +unsatisfied +late now +closed on time +promises broken +promises moved$'
 	full=$(max_width "$output")
 	[ "$full" -gt 80 ]
 	run -0 --separate-stderr env COLUMNS=80 "$FQ_BIN" report --by dept --format table

@@ -296,10 +296,11 @@ def gen_argv():
                        "0x10", "99999999999999999999", "9223372036854775808",
                        "１", "1.5", "0"], 7, salt):
             k.add(USAGE, [cmd, "--limit", v])
+    # fixed words of an option are the command line's own: 64 (fq(1))
     for v in ["fax", "", "DESK", "desk ", "\x1b"]:
-        k.add(DATA, ["log", "空调坏了", "--via", v])
+        k.add(USAGE, ["log", "空调坏了", "--via", v])
     for v in ["pigeon", "", "PHONE"]:
-        k.add(DATA, ["reply", "1", "手机已找到", "--by", v])
+        k.add(USAGE, ["reply", "1", "手机已找到", "--by", v])
     for v in ["year", "", "DAY", "dept,day"]:
         k.add(USAGE, ["report", "--by", v])
     for v in ["nowhere", "", "Repair", "repair\x1b", "工程"]:
