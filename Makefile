@@ -6,7 +6,9 @@
 #   make demo     a night at the front desk on a scratch database
 #   make bench    the benchmarks (tests/bench/)
 #   make fuzz     the libFuzzer targets, FUZZ_SECONDS=60 each (tests/fuzz/)
-#   make install  PREFIX=/usr/local DESTDIR=
+#   make install  PREFIX=/usr/local DESTDIR=; as root without DESTDIR,
+#                 also make install-system: fq setgid 'fq', its database in
+#                 /var/lib/fq and its policy in /etc/fq (README, Install)
 #   make pot      po/fq.pot from the sources; make po: merge it into po/*.po
 #   make uninstall
 #   make clean
@@ -55,8 +57,10 @@ $(error $(DEPS_BUILD))
 endif
 endif
 
-.PHONY: all test check demo bench install uninstall clean lint-man \
-	deps-test pot po po-check FORCE
+SYSTEM_GROUP = fq
+
+.PHONY: all test check demo bench install install-system uninstall clean \
+	lint-man deps-test pot po po-check FORCE
 
 all: fq
 
@@ -186,7 +190,24 @@ install: fq
 		$(DESTDIR)$(LOCALEDIR)/$(l)/LC_MESSAGES/fq.mo &&) true
 	install -m 644 cmd/completion/fq.bash $(DESTDIR)$(BASHCOMPDIR)/fq
 	install -m 644 cmd/completion/_fq $(DESTDIR)$(ZSHCOMPDIR)/_fq
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+		$(MAKE) --no-print-directory install-system; \
+	else \
+		echo "make: fq is installed for personal databases; as root," \
+		     "'make install-system' makes it setgid '$(SYSTEM_GROUP)'" \
+		     "with its database in /var/lib/fq (see README)"; \
+	fi
 
+# The installed fq of a shared host (fq(1), SECURITY): group fq, the
+# database in /var/lib/fq (2770 root:fq, the file 0660 root:fq), the
+# policy in /etc/fq, and the binary setgid fq.  Staff are not members.
+install-system:
+	$(DESTDIR)$(BINDIR)/fq init --system
+	chgrp $(SYSTEM_GROUP) $(DESTDIR)$(BINDIR)/fq
+	chmod 2755 $(DESTDIR)$(BINDIR)/fq
+
+# What make install put there; the database, the policy and the group
+# are the site's: they stay, and make says so.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/fq $(DESTDIR)$(BASHCOMPDIR)/fq \
 		$(DESTDIR)$(ZSHCOMPDIR)/_fq
@@ -196,6 +217,9 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(SHAREDIR)/,$(POLICIES))
 	rm -f $(foreach l,$(LINGUAS),$(DESTDIR)$(LOCALEDIR)/$(l)/LC_MESSAGES/fq.mo)
 	-rmdir $(DESTDIR)$(SHAREDIR)/policies $(DESTDIR)$(SHAREDIR) 2>/dev/null
+	@echo "make: left as they are: /var/lib/fq (the database), /etc/fq" \
+	      "(the policy) and group '$(SYSTEM_GROUP)'; remove them by hand" \
+	      "if you mean to"
 
 clean:
 	rm -rf build fq

@@ -11,6 +11,7 @@
 #include "clock.h"
 #include "events.h"
 #include "json.h"
+#include "monotonic.h"
 
 void
 event_digest(const char *prev, long long id, long long case_id,
@@ -48,7 +49,8 @@ event_add_as(struct fq *fq, long long case_id, const char *actor,
 
 	e.data = data ? json_text(fq->mem, data) : "{}";
 	e.at = (long long)fq_now();
-	if ((rc = store_chain_head(fq, &head_id, &head)) ||
+	if ((rc = event_time_check(fq, case_id, (time_t)e.at)) ||
+	    (rc = store_chain_head(fq, &head_id, &head)) ||
 	    (rc = store_next_seq(fq, case_id, &e.seq)))
 		return rc;
 	chain_append(&e, head_id, head, digest);
@@ -61,6 +63,10 @@ int
 event_add(struct fq *fq, long long case_id, const char *kind,
 	  struct val *data)
 {
+	if (fq->entered_by) {	/* an installed fq's --as (fq(1)) */
+		data = data ? data : v_obj(fq->mem);
+		v_set_str(fq->mem, data, "entered_by", fq->entered_by);
+	}
 	return event_add_as(fq, case_id, fq->actor, kind, data);
 }
 

@@ -19,6 +19,7 @@
 
 #include "clock.h"
 #include "mail.h"
+#include "privilege.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -428,6 +429,12 @@ child(const char *cmd, int in, int err_fd)
 
 	setpgid(0, 0);
 	signal(SIGPIPE, SIG_DFL);
+	if (privilege_drop_group() < 0) {	/* sendmail never runs as fq */
+		e = errno;
+		if (write(err_fd, &e, sizeof(e)) < 0)
+			_exit(126);
+		_exit(127);
+	}
 	if (dup2(in, 0) < 0 || dup2(2, 1) < 0)
 		_exit(127);
 	close(in);

@@ -150,3 +150,17 @@ setup() {
 	run -0 --separate-stderr fq help promise
 	assert_output --partial "fq promise ID WHEN --note TEXT"
 }
+
+@test "promise: verify rebuilds a promised case's row from its events alone" {
+	at 2026-11-27T03:20:00+08:00 fq --as wang.qiang promise "$id" 05:00 \
+		--note "先查走廊录像" 2>/dev/null >/dev/null
+	at 2026-11-27T04:50:00+08:00 fq --as wang.qiang promise "$id" 06:00 \
+		--note "监控室要等值班经理" 2>/dev/null >/dev/null
+	run -0 --separate-stderr at 2026-11-27T04:51:00+08:00 fq verify
+	assert_output --partial "ok:"
+	# and a hand edit of the promise is named
+	sqlite3 "$FQ_DB" "UPDATE cases SET due_promise = due_promise + 3600 WHERE id = $id"
+	run -1 --separate-stderr at 2026-11-27T04:52:00+08:00 fq verify
+	assert_output --partial "case #$id"
+	assert_output --partial "promise"
+}
