@@ -15,6 +15,7 @@
 #include "opts.h"
 #include "paths.h"
 #include "policy.h"
+#include "privilege.h"
 #include "roles.h"
 #include "store.h"
 
@@ -174,17 +175,104 @@ output_options(struct fq *fq, const struct global_opts *g)
 	return 0;
 }
 
-/* The acting staff member: --as, FQ_USER, else the login name (whom
- * may_act() finds in the policy). */
+/*
+ * The acting staff member.  Personal fq: --as, FQ_USER, else the login
+ * name.  Installed fq: the login name; --as or FQ_USER naming someone
+ * else makes them the actor and the login `entered_by`, when the policy
+ * lets the login act for them (may_act_for).
+ */
 static int
-actor(struct fq *fq, const struct global_opts *g, unsigned flags)
+actor(struct fq *fq, const struct global_opts *g,
+      const struct privilege_env *e, unsigned flags)
 {
-	const char *env = getenv("FQ_USER");
+	const char *env = fq->installed ? e->user : getenv("FQ_USER");
+	const char *named = g->as ? g->as : env && *env ? env : NULL;
+	const char *login = paths_login(fq);
 
-	fq->actor = g->as ? g->as : env && *env ? env : paths_login(fq);
+	fq->actor = named ? named : login;
 	if (!fq->actor)
 		fq->actor = "?";
-	return flags & NEED_STAFF ? may_act(fq) : 0;
+	if (!fq->installed || !named || (login && !strcmp(named, login)))
+		return flags & NEED_STAFF ? may_act(fq) : 0;
+	fq->entered_by = login ? login : "?";
+	if (!(flags & NEED_STAFF)) {
+		fq->actor = fq->entered_by;	/* nobody to act for */
+		fq->entered_by = NULL;
+		return 0;
+	}
+	return may_act_for(fq, g->as ? "--as" : "FQ_USER");
+}
+
+/* FQ_EPERM: what an installed fq does not let its caller choose. */
+static int
+refuse(struct fq *fq, const char *what, const char *instead)
+{
+	return fq_fail(fq, FQ_EPERM, "%s is not allowed in an installed fq: "
+		       "%s", what, instead);
+}
+
+/*
+ * An installed fq's files are its own: --db, --policy and the FQ_DB,
+ * FQ_POLICY, FQ_NOW and FQ_SENDMAIL of the caller's environment are
+ * refused (fq(1), SECURITY).
+ */
+static int
+installed_paths(struct fq *fq, const struct global_opts *g,
+		const struct privilege_env *e)
+{
+	const char *db = "the database is " FQ_SYSTEM_DB;
+	const char *pol = "the policy is " FQ_SYSTEM_POLICY;
+
+	if (g->db)
+		return refuse(fq, "--db", db);
+	if (e->db && *e->db)
+		return refuse(fq, "FQ_DB", arena_printf(fq->mem, "%s (unset "
+						 "it)", db));
+	if (g->policy)
+		return refuse(fq, "--policy", pol);
+	if (e->policy && *e->policy)
+		return refuse(fq, "FQ_POLICY", arena_printf(fq->mem, "%s "
+						     "(unset it)", pol));
+	if (e->now && *e->now)
+		return refuse(fq, "FQ_NOW", "events take the system clock's "
+			      "time (unset it)");
+	if (e->sendmail && *e->sendmail)
+		return refuse(fq, "FQ_SENDMAIL", "mail goes to the system's "
+			      "sendmail (unset it)");
+	fq->db_path = FQ_SYSTEM_DB;
+	fq->policy_path = FQ_SYSTEM_POLICY;
+	return 0;
+}
+
+/* Where the database and the policy are. */
+static int
+locate(struct fq *fq, const struct global_opts *g,
+       const struct privilege_env *e)
+{
+	if (fq->installed)
+		return installed_paths(fq, g, e);
+	fq->db_path = g->db ? g->db : paths_db(fq);
+	fq->policy_path = g->policy ? g->policy : paths_policy(fq);
+	fq->now_given = getenv("FQ_NOW") && *getenv("FQ_NOW");
+	return 0;
+}
+
+/*
+ * Opens the store, after checking that this process may read (and for
+ * a writing command, write) the file, so that a permission problem is
+ * named as one.
+ */
+static int
+open_store(struct fq *fq, unsigned flags)
+{
+	int rc;
+
+	if ((rc = paths_check_access(fq, fq->db_path, flags & WRITES)) ||
+	    (rc = store_open(fq, fq->db_path, 0)) == 0)
+		return rc;
+	if (rc != FQ_ENOINPUT && paths_check_access(fq, fq->db_path, 1))
+		return fq->err_code;	/* read-only, said as such */
+	return rc;
 }
 
 /* Loads the policy and makes its time zone the process's. */
@@ -198,17 +286,16 @@ load_policy(struct fq *fq)
 
 /* Does the setup a command's flags ask for. */
 static int
-setup(struct fq *fq, const struct global_opts *g, unsigned flags)
+setup(struct fq *fq, const struct global_opts *g,
+      const struct privilege_env *e, unsigned flags)
 {
 	int rc;
 
-	fq->db_path = g->db ? g->db : paths_db(fq);
-	fq->policy_path = g->policy ? g->policy : paths_policy(fq);
-	if ((rc = clock_init(fq)) ||
+	if ((rc = locate(fq, g, e)) || (rc = clock_init(fq)) ||
 	    ((flags & NEED_POLICY) && (rc = load_policy(fq))) ||
-	    (rc = actor(fq, g, flags)))
+	    (rc = actor(fq, g, e, flags)))
 		return rc;
-	if ((flags & NEED_DB) && (rc = store_open(fq, fq->db_path, 0)))
+	if ((flags & NEED_DB) && (rc = open_store(fq, flags)))
 		return rc;
 	if (flags & WRITES) {
 		/* Nothing reaches stdout before the transaction commits. */
@@ -221,7 +308,7 @@ setup(struct fq *fq, const struct global_opts *g, unsigned flags)
 /* Runs a command inside the setup its flags ask for. */
 static int
 run(struct fq *fq, const struct command *c, const struct global_opts *g,
-    int argc, char **argv)
+    const struct privilege_env *e, int argc, char **argv)
 {
 	int rc;
 
@@ -229,7 +316,7 @@ run(struct fq *fq, const struct command *c, const struct global_opts *g,
 		printf("usage: %s\n", c->usage);
 		return 0;
 	}
-	if ((rc = setup(fq, g, c->flags)))
+	if ((rc = setup(fq, g, e, c->flags)))
 		return rc;
 	rc = c->fn(fq, argc, argv);
 	if (c->flags & WRITES) {
@@ -260,6 +347,7 @@ main(int argc, char **argv)
 {
 	struct fq fq = { .cmd = NULL };
 	struct global_opts g = { 0 };
+	struct privilege_env e = { 0 };
 	const struct command *c = NULL;
 	int rc;
 
@@ -267,6 +355,9 @@ main(int argc, char **argv)
 	 * LC_ALL would open a dozen locale files on every start. */
 	setlocale(LC_CTYPE, "");
 	fq.mem = arena_new();
+	/* Before anything reads the environment (fq(1), SECURITY). */
+	if ((fq.installed = privilege_installed()))
+		privilege_sanitize(fq.mem, &e);
 	argc = opts_take_global(&fq, 1, argc, argv, &g);
 	if (argc < 0) {
 		rc = FQ_EUSAGE;
@@ -295,7 +386,7 @@ main(int argc, char **argv)
 	}
 	fq.cmd = c->name;
 	if ((rc = output_options(&fq, &g)) == 0)
-		rc = run(&fq, c, &g, argc - 1, argv + 1);
+		rc = run(&fq, c, &g, &e, argc - 1, argv + 1);
 out:
 	rc = check_stdout(&fq, rc);
 	if (rc && rc != FQ_MATCH)

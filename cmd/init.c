@@ -1,45 +1,47 @@
 /*
- * init.c - fq init: create the database and install an example policy.
+ * init.c - fq init: create the database and install an example policy;
+ * with --system, the files of an installed fq (fq(1), SECURITY).
+ *
+ * Files are created with O_EXCL and O_NOFOLLOW: a symbolic link at a
+ * path is refused, never followed, and a file already there is left as
+ * it is, its mode included.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
-#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmds.h"
 #include "examples.h"
 #include "opts.h"
 #include "paths.h"
+#include "privilege.h"
 #include "store.h"
+#include "view.h"
 
-const char usage_init[] = "fq init [--example hotel|government|property]";
+const char usage_init[] = "fq init [--example hotel|government|property] "
+			  "[--system]";
 
 static const struct option longopts[] = {
 	{ "example", required_argument, NULL, 'e' },
+	{ "system", no_argument, NULL, 's' },
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Writes text to a new file at path (never over an existing one). */
+/* Writes text to a new file at path, mode 0644 (never over one there). */
 static int
-write_new(struct fq *fq, const char *path, const char *text)
+write_new(struct fq *fq, const char *path, const char *text, int *created)
 {
-	char *dir = arena_strdup(fq->mem, path);
 	size_t n = strlen(text);
-	int fd;
+	FILE *f;
+	int rc;
 
-	if (paths_mkdir(dirname(dir), 0755))
-		return fq_fail(fq, FQ_ECONFIG, "cannot create '%s': %s", dir,
-			       strerror(errno));
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return fq_fail(fq, FQ_ECONFIG, "cannot create '%s': %s", path,
-			       strerror(errno));
-	if (write(fd, text, n) != (ssize_t)n || close(fd)) {
+	if ((rc = paths_create(fq, path, 0644, 0755, -1, created)) ||
+	    !*created)
+		return rc;
+	if (!(f = fopen(path, "w")) || fwrite(text, 1, n, f) != n ||
+	    fclose(f)) {
 		unlink(path);
-		return fq_fail(fq, FQ_ECONFIG, "cannot write '%s': %s", path,
-			       strerror(errno));
+		return fq_fail(fq, FQ_ECONFIG, "cannot write '%s'", path);
 	}
 	return 0;
 }
@@ -48,33 +50,81 @@ write_new(struct fq *fq, const char *path, const char *text)
 static int
 install_policy(struct fq *fq, const char *example)
 {
-	const char *path = fq->policy_path, *text = example_policy(example);
-	int rc;
+	const char *path = fq->policy_path;
+	int created = 0, rc;
 
-	if (!text)
-		return fq_fail(fq, FQ_EUSAGE, "no example '%s' (use hotel, "
-			       "government or property)", example);
-	if (access(path, F_OK) == 0) {
-		printf("policy   %s (exists; left as it is)\n", path);
-		return 0;
-	}
-	if ((rc = write_new(fq, path, text)))
+	if (access(path, F_OK) == 0)	/* a link to a policy is fine */
+		return view_say(fq, "policy   %s (exists; left as it is)", path);
+	if ((rc = write_new(fq, path, example_policy(example), &created)))
+		return rc == FQ_EPERM ? rc : FQ_ECONFIG;
+	if (!created)
+		return view_say(fq, "policy   %s (exists; left as it is)", path);
+	return view_say(fq, "policy   %s (the %s example: edit it, then run "
+			"'fq policy check')", path, example);
+}
+
+/* Creates (or finds) the database file, then brings its schema up. */
+static int
+make_db(struct fq *fq, int mode, long gid)
+{
+	int created = 0, rc;
+
+	if (strstr(fq->db_path, "://")) {
+		if ((rc = store_open(fq, fq->db_path, 1)))
+			return rc;
+	} else if ((rc = paths_create(fq, fq->db_path, mode, 0770, gid,
+				      &created)) ||
+		   (rc = store_open(fq, fq->db_path, 0))) {
 		return rc;
-	printf("policy   %s (the %s example: edit it, then run 'fq policy "
-	       "check')\n", path, example);
-	return 0;
+	}
+	return view_say(fq, "database %s (%s, schema %d)", fq->db_path,
+			created ? "created" : "exists",
+			store_schema_version(fq));
+}
+
+/*
+ * --system, as root: group `fq`, FQ_SYSTEM_DIR 2770 root:fq, the
+ * database in it 0660 root:fq, and the policy (0644).
+ */
+static int
+init_system(struct fq *fq, const char *example)
+{
+	const char *dir = FQ_SYSTEM_DIR;
+	long gid;
+	int created, rc;
+
+	if (getuid() != 0)
+		return fq_fail(fq, FQ_EPERM, "--system sets up the files of an "
+			       "installed fq (group '%s', %s): run it as root",
+			       FQ_GROUP, dir);
+	if ((rc = privilege_group(fq, FQ_GROUP, 1, &gid, &created)) ||
+	    (rc = view_say(fq, "group    %s (%s)", FQ_GROUP,
+			   created ? "created" : "exists")) ||
+	    (rc = paths_system_dir(fq, dir, 02770, gid, &created)) ||
+	    (rc = view_say(fq, "dir      %s (%s: %s)", dir,
+			   created ? "created" : "exists; left as it is",
+			   paths_describe(fq, dir))))
+		return rc;
+	fq->db_path = FQ_SYSTEM_DB;
+	fq->policy_path = FQ_SYSTEM_POLICY;
+	if ((rc = make_db(fq, 0660, gid)) ||
+	    (rc = view_say(fq, "         %s", paths_describe(fq, FQ_SYSTEM_DB))))
+		return rc;
+	return install_policy(fq, example);
 }
 
 int
 cmd_init(struct fq *fq, int argc, char **argv)
 {
 	const char *example = "hotel";
-	int c, rc, existed;
+	int c, rc, sys = 0;
 
 	opts_reset();
 	while ((c = opts_next(fq, argc, argv, "", longopts)) != -1)
 		if (c == 'e')
 			example = optarg;
+		else if (c == 's')
+			sys = 1;
 		else
 			return FQ_EUSAGE;
 	if ((rc = opts_count(fq, argc, argv, 0, 0, "")))
@@ -82,10 +132,13 @@ cmd_init(struct fq *fq, int argc, char **argv)
 	if (!example_policy(example))
 		return fq_fail(fq, FQ_EUSAGE, "no example '%s' (use hotel, "
 			       "government or property)", example);
-	existed = access(fq->db_path, F_OK) == 0;
-	if ((rc = store_open(fq, fq->db_path, 1)))
+	if (sys)
+		return init_system(fq, example);
+	if (fq->installed)
+		return fq_fail(fq, FQ_EPERM, "an installed fq has one database, "
+			       "%s, which root sets up with 'fq init --system'",
+			       FQ_SYSTEM_DB);
+	if ((rc = make_db(fq, 0660, -1)))
 		return rc;
-	printf("database %s (%s, schema %d)\n", fq->db_path,
-	       existed ? "exists" : "created", store_schema_version(fq));
 	return install_policy(fq, example);
 }

@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "events.h"
 #include "json.h"
+#include "monotonic.h"
 #include "out.h"
 
 /* Feeds one field and a separator into the hash. */
@@ -70,7 +71,8 @@ event_add_as(struct fq *fq, long long case_id, const char *actor,
 
 	e.data = data ? json_text(fq->mem, data) : "{}";
 	e.at = (long long)fq_now();
-	if ((rc = events_head(fq, &e.id, &e.prev)) ||
+	if ((rc = event_time_check(fq, case_id, (time_t)e.at)) ||
+	    (rc = events_head(fq, &e.id, &e.prev)) ||
 	    (rc = store_next_seq(fq, case_id, &e.seq)))
 		return rc;
 	e.id++;
@@ -84,6 +86,10 @@ int
 event_add(struct fq *fq, long long case_id, const char *kind,
 	  struct val *data)
 {
+	if (fq->entered_by) {	/* an installed fq's --as (fq(1), SECURITY) */
+		data = data ? data : v_obj(fq->mem);
+		v_set_str(fq->mem, data, "entered_by", fq->entered_by);
+	}
 	return event_add_as(fq, case_id, fq->actor, kind, data);
 }
 

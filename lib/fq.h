@@ -51,6 +51,10 @@ struct fq {
 	const char *db_path;
 	const char *policy_path;
 	const char *actor;	/* --as, FQ_USER or the login name */
+	const char *entered_by;	/* the login who typed it, when it is not
+				 * the actor (installed fq, may_act_for) */
+	int installed;		/* setgid: the actor is the login (trust) */
+	int now_given;		/* FQ_NOW set (never in an installed fq) */
 	enum fq_format format;	/* never FMT_DEFAULT once main has run */
 	int quiet;
 	int color;		/* 1: use colour on stdout */

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "events.h"
+#include "monotonic.h"
+#include "rebuild.h"
 #include "store.h"
 #include "verify.h"
 
@@ -164,7 +166,10 @@ verify_all(struct fq *fq, struct verify_result *r)
 	if ((rc = store_integrity(fq, integrity_problem, r)) ||
 	    (rc = chain(fq, r)) ||
 	    (rc = store_case_seqs(fq, check_seqs, r)) ||
-	    (rc = store_case_holders(fq, check_holders, r)))
+	    (rc = store_case_holders(fq, check_holders, r)) ||
+	    (rc = verify_times(fq, r->problems)) ||
+	    (rc = verify_rows(fq, r->problems)) ||
+	    (rc = verify_schema(fq, r->problems)))
 		return rc;
 	return 0;
 }

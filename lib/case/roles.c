@@ -52,6 +52,50 @@ may_act(struct fq *fq)
 		       fq->pol->path);
 }
 
+/* 1 when staff `by` may act for staff `s` by a may_act_for rule. */
+static int
+act_for_rule(const struct policy *p, const struct staff *by,
+	     const struct staff *s)
+{
+	int i;
+
+	for (i = 0; i < by->nact_for; i++)
+		if (!strcmp(by->act_for[i], s->id) ||
+		    (!policy_staff(p, by->act_for[i]) &&
+		     !strcmp(by->act_for[i], dept_of(p, s))))
+			return 1;
+	return 0;
+}
+
+int
+may_act_for(struct fq *fq, const char *how)
+{
+	const struct policy *p = fq->pol;
+	const struct staff *by = policy_staff(p, fq->entered_by);
+	int rc;
+
+	if (!by)
+		return fq_fail(fq, FQ_EPERM, "'%s' is not staff in the policy "
+			       "'%s'", fq->entered_by, p->path);
+	if ((rc = may_act(fq)))
+		return rc;
+	if (is_manager(by) || act_for_rule(p, by, fq->me))
+		return 0;
+	return fq_fail(fq, FQ_EPERM, "%s (%s) may not act for %s (%s) with "
+		       "%s: only a manager, or a may_act_for rule of the "
+		       "policy, lets one record for another", by->name, by->id,
+		       fq->me->name, fq->me->id, how);
+}
+
+int
+may_repair(struct fq *fq)
+{
+	if (is_manager(fq->me))
+		return 0;
+	return fq_fail(fq, FQ_EPERM, "%s may not repair the database: only "
+		       "a manager may (the repair is recorded)", who(fq));
+}
+
 int
 may_handle(struct fq *fq, const struct fq_case *c, const char *step)
 {

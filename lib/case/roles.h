@@ -20,6 +20,15 @@
  * fq->actor names, or fails with FQ_EPERM when the policy has none.
  */
 int may_act(struct fq *fq);
+/*
+ * An installed fq's --as or FQ_USER (named by `how`) naming someone
+ * else: the login fq->entered_by may record as fq->actor when a manager,
+ * or when its may_act_for rule names the actor or the actor's
+ * department.  Sets fq->me to the actor, as may_act() does.
+ */
+int may_act_for(struct fq *fq, const char *how);
+/* fq verify --repair: a manager. */
+int may_repair(struct fq *fq);
 /* transfer, reply, wait, resume, decline, amend: owner, handler, a
  * member of the holding department (its supervisor too), a manager. */
 int may_handle(struct fq *fq, const struct fq_case *c, const char *step);

@@ -8,6 +8,9 @@
  *    share one: `--dept NAME` must mean one thing.  A repeat is reported
  *    once, against the first department with that name.
  *  - A role is staff (the default), supervisor or manager.
+ *  - `may_act_for` lists whom a member may act for (--as in an installed
+ *    fq): logins, or department ids for every member of one.  A word
+ *    that is both is the login.  It is checked once every login is in.
  */
 #include <string.h>
 
@@ -133,7 +136,7 @@ role(struct ld *l, const struct field *f, const char *path)
 	return ROLE_STAFF;
 }
 
-/* One staff member: {name, department, role, email}. */
+/* One staff member: {name, department, role, email, may_act_for}. */
 static void
 staff_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	    const char *path)
@@ -141,9 +144,10 @@ staff_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	struct staff *s = &l->p->staff[l->p->nstaff++];
 	struct field f[] = {
 		{ "name", NULL }, { "department", NULL }, { "role", NULL },
-		{ "email", NULL },
+		{ "email", NULL }, { "may_act_for", NULL },
 	};
 
+	l->name_at[l->p->nstaff - 1] = NULL;
 	s->id = arena_strdup(l->a, id);
 	s->dept = -1;
 	if (!pol_expect(l, v, YAML_MAPPING_NODE, path))
@@ -153,6 +157,34 @@ staff_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	s->dept = pol_deptref(l, v, &f[1], path);
 	s->role = role(l, &f[2], path);
 	s->email = pol_optmail(l, &f[3], path);
+	l->name_at[l->p->nstaff - 1] = opt(&f[4]);
+}
+
+/* One staff member's `may_act_for`: logins and department ids. */
+static void
+act_for(struct ld *l, struct staff *s, yaml_node_t *n)
+{
+	const char *path = arena_printf(l->a, "staff.%s.may_act_for", s->id);
+	yaml_node_item_t *it;
+	yaml_node_t *item;
+	const char *v;
+
+	if (!n || !pol_expect(l, n, YAML_SEQUENCE_NODE, path))
+		return;
+	s->act_for = arena_alloc(l->a, sizeof(char *) * (size_t)count(n));
+	for (it = n->data.sequence.items.start;
+	     it < n->data.sequence.items.top; it++) {
+		item = nodeat(l, *it);
+		if (!(v = pol_text(l, item, path)))
+			continue;
+		if (pol_index_find(&l->staff_ids, v) < 0 &&
+		    pol_index_find(&l->dept_ids, v) < 0)
+			pol_err(l, item, "no staff member or department '%s' "
+				"in %s (name logins or department ids)", v,
+				path);
+		else
+			s->act_for[s->nact_for++] = arena_strdup(l->a, v);
+	}
 }
 
 /* `staff`: the required mapping of logins; indexes them for `notify`. */
@@ -166,12 +198,15 @@ pol_staff(struct ld *l, yaml_node_t *root, const struct field *f)
 
 	if (n) {
 		p->staff = arena_alloc(l->a, room(n, sizeof(*p->staff)));
+		l->name_at = arena_alloc(l->a, room(n, sizeof(*l->name_at)));
 		pol_section(l, n, "staff", "staff member", staff_entry);
 	}
 	s = arena_alloc(l->a, sizeof(*s) * (size_t)(p->nstaff + 1));
 	for (i = 0; i < p->nstaff; i++)
 		s[i] = p->staff[i].id;
 	pol_index(l, &l->staff_ids, s, p->nstaff);
+	for (i = 0; n && i < p->nstaff; i++)
+		act_for(l, &p->staff[i], l->name_at[i]);
 }
 
 /* ---- lookups ---- */

@@ -28,6 +28,8 @@ struct staff {
 	const char *email;	/* NULL when not given */
 	int dept;		/* index into policy.depts */
 	enum role role;
+	int nact_for;		/* may_act_for: logins and department ids */
+	const char **act_for;	/* whom this member may act for (--as) */
 };
 
 struct category {

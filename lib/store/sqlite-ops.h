@@ -78,6 +78,27 @@ int sqlite_case_holders(struct fq *fq,
 			int (*fn)(struct fq *, const struct store_holders *,
 				  void *), void *arg);
 
+/* sqlite-rebuild.c */
+int sqlite_latest_at(struct fq *fq, long long case_id, time_t *case_at,
+		     time_t *head_at);
+int sqlite_event_times(struct fq *fq,
+		       int (*fn)(struct fq *, const struct store_event_time *,
+				 void *), void *arg);
+int sqlite_event_get(struct fq *fq, long long id, long long *case_id,
+		     const char **digest);
+int sqlite_case_rows(struct fq *fq,
+		     int (*fn)(struct fq *, const struct fq_case *, time_t,
+			       void *), void *arg);
+int sqlite_case_rewrite(struct fq *fq, const struct fq_case *c,
+			time_t next_due);
+int sqlite_schema_check(struct fq *fq,
+			int (*fn)(struct fq *, const struct store_schema_diff *,
+				  void *), void *arg);
+int sqlite_schema_repair(struct fq *fq,
+			 int (*fn)(struct fq *,
+				   const struct store_schema_diff *, void *),
+			 void *arg);
+
 /* sqlite-import.c */
 int sqlite_import_begin(struct fq *fq, struct store_import **imp);
 int sqlite_import_case(struct fq *fq, struct store_import *imp,

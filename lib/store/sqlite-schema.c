@@ -171,3 +171,14 @@ sqlite_indexes_make(struct fq *fq, const struct sqlite_indexes *ix)
 			return rc;
 	return 0;
 }
+
+int
+sqlite_schema_reference(sqlite3 *db)
+{
+	int i;
+
+	for (i = 0; i < NMIGRATIONS; i++)
+		if (sqlite3_exec(db, migrations[i], NULL, NULL, NULL) != SQLITE_OK)
+			return -1;
+	return 0;
+}

@@ -16,6 +16,14 @@ int sqlite_schema_version(void);
  */
 int sqlite_schema_migrate(struct fq *fq);
 
+/*
+ * Runs every migration on `db`, a new empty database (an in-memory one:
+ * the reference fq verify compares a schema with).  0, or -1 with the
+ * error in `db`.
+ */
+struct sqlite3;
+int sqlite_schema_reference(struct sqlite3 *db);
+
 /* The secondary indexes a bulk load dropped, to be made again. */
 struct sqlite_indexes {
 	const char **sql;	/* CREATE INDEX statements, from fq->mem */

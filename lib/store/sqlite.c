@@ -249,6 +249,14 @@ static const struct store_vfuncs sqlite_vfuncs = {
 	.case_seqs = sqlite_case_seqs,
 	.case_holders = sqlite_case_holders,
 
+	.latest_at = sqlite_latest_at,
+	.event_times = sqlite_event_times,
+	.event_get = sqlite_event_get,
+	.case_rows = sqlite_case_rows,
+	.case_rewrite = sqlite_case_rewrite,
+	.schema_check = sqlite_schema_check,
+	.schema_repair = sqlite_schema_repair,
+
 	.import_begin = sqlite_import_begin,
 	.import_case = sqlite_import_case,
 	.import_event = sqlite_import_event,

@@ -99,6 +99,28 @@ struct store_vfuncs {
 			    int (*fn)(struct fq *, const struct store_holders *,
 				      void *), void *arg);
 
+	int (*latest_at)(struct fq *fq, long long case_id, time_t *case_at,
+			 time_t *head_at);
+	int (*event_times)(struct fq *fq,
+			   int (*fn)(struct fq *,
+				     const struct store_event_time *, void *),
+			   void *arg);
+	int (*event_get)(struct fq *fq, long long id, long long *case_id,
+			 const char **digest);
+	int (*case_rows)(struct fq *fq,
+			 int (*fn)(struct fq *, const struct fq_case *, time_t,
+				   void *), void *arg);
+	int (*case_rewrite)(struct fq *fq, const struct fq_case *c,
+			    time_t next_due);
+	int (*schema_check)(struct fq *fq,
+			    int (*fn)(struct fq *,
+				      const struct store_schema_diff *, void *),
+			    void *arg);
+	int (*schema_repair)(struct fq *fq,
+			     int (*fn)(struct fq *,
+				       const struct store_schema_diff *,
+				       void *), void *arg);
+
 	int (*import_begin)(struct fq *fq, struct store_import **imp);
 	int (*import_case)(struct fq *fq, struct store_import *imp,
 			   const struct fq_case *c, time_t next_due,

@@ -284,6 +284,60 @@ store_case_holders(struct fq *fq,
 	return V(fq)->case_holders(fq, fn, arg);
 }
 
+/* ---- Trust ---- */
+
+int
+store_latest_at(struct fq *fq, long long case_id, time_t *case_at,
+		time_t *head_at)
+{
+	return V(fq)->latest_at(fq, case_id, case_at, head_at);
+}
+
+int
+store_event_times(struct fq *fq,
+		  int (*fn)(struct fq *, const struct store_event_time *,
+			    void *), void *arg)
+{
+	return V(fq)->event_times(fq, fn, arg);
+}
+
+int
+store_event_get(struct fq *fq, long long id, long long *case_id,
+		const char **digest)
+{
+	return V(fq)->event_get(fq, id, case_id, digest);
+}
+
+int
+store_case_rows(struct fq *fq,
+		int (*fn)(struct fq *, const struct fq_case *, time_t, void *),
+		void *arg)
+{
+	return V(fq)->case_rows(fq, fn, arg);
+}
+
+int
+store_case_rewrite(struct fq *fq, const struct fq_case *c, time_t next_due)
+{
+	return V(fq)->case_rewrite(fq, c, next_due);
+}
+
+int
+store_schema_check(struct fq *fq,
+		   int (*fn)(struct fq *, const struct store_schema_diff *,
+			     void *), void *arg)
+{
+	return V(fq)->schema_check(fq, fn, arg);
+}
+
+int
+store_schema_repair(struct fq *fq,
+		    int (*fn)(struct fq *, const struct store_schema_diff *,
+			      void *), void *arg)
+{
+	return V(fq)->schema_repair(fq, fn, arg);
+}
+
 /* ---- Bulk restore ---- */
 
 int
@@ -338,3 +392,4 @@ store_import_end(struct fq *fq, struct store_import *imp, int ok)
 		return 0;
 	return V(fq)->import_end(fq, imp, ok);
 }
+

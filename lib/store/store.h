@@ -363,6 +363,78 @@ int store_case_holders(struct fq *fq,
 				 void *), void *arg);
 
 /* ------------------------------------------------------------------ */
+/* Trust: what fq verify rebuilds and fq verify --repair restores, and
+ * the times an append is checked against (lib/case/rebuild.c,
+ * monotonic.c, heads.c word the findings) */
+
+/*
+ * The times of case `case_id`'s newest event (by seq) and of the head
+ * of the chain (the event with the highest id); 0 when there is none.
+ */
+int store_latest_at(struct fq *fq, long long case_id, time_t *case_at,
+		    time_t *head_at);
+
+/* One event's time beside the time of its case's event before it. */
+struct store_event_time {
+	long long id, case_id, seq;
+	time_t at;
+	long long prev_id;	/* the case's event before it; 0: none */
+	time_t prev_at;
+};
+/* Calls fn for every event, in id order. */
+int store_event_times(struct fq *fq,
+		      int (*fn)(struct fq *, const struct store_event_time *,
+				void *), void *arg);
+
+/*
+ * The case and the digest (fq->mem) of event `id`; *digest NULL when
+ * there is no such event.
+ */
+int store_event_get(struct fq *fq, long long id, long long *case_id,
+		    const char **digest);
+
+/*
+ * Calls fn for every case row as stored, by id, with its next_due (the
+ * row's text is transient; a damaged row's text may be NULL).
+ */
+int store_case_rows(struct fq *fq,
+		    int (*fn)(struct fq *, const struct fq_case *,
+			      time_t next_due, void *), void *arg);
+/*
+ * Writes every column of case c->id, owner and created_at included, as
+ * c says, keeping its request_key; inserts the row when it is missing.
+ */
+int store_case_rewrite(struct fq *fq, const struct fq_case *c,
+		       time_t next_due);
+
+/* A schema object that is not what this fq's schema makes it. */
+enum store_schema_fault {
+	SCHEMA_MISSING,		/* fq's schema has it; the store has not */
+	SCHEMA_CHANGED,		/* both have it, defined differently */
+	SCHEMA_UNEXPECTED,	/* a trigger fq's schema does not have */
+};
+struct store_schema_diff {
+	enum store_schema_fault fault;
+	const char *type;	/* "trigger", "index", "table" */
+	const char *name, *table;
+	int repairable;		/* store_schema_repair() can put it right */
+};
+/*
+ * Calls fn with each table, index and trigger of the store that is not
+ * what this fq's schema makes it (transient text).
+ */
+int store_schema_check(struct fq *fq,
+		       int (*fn)(struct fq *, const struct store_schema_diff *,
+				 void *), void *arg);
+/*
+ * Inside the write lock: makes again every missing or changed index and
+ * trigger, and drops every unexpected trigger, calling fn for each.
+ */
+int store_schema_repair(struct fq *fq,
+			int (*fn)(struct fq *, const struct store_schema_diff *,
+				  void *), void *arg);
+
+/* ------------------------------------------------------------------ */
 /* Bulk restore (fq import) */
 
 /*
