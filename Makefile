@@ -5,7 +5,10 @@
 #                 AddressSanitizer + UndefinedBehaviorSanitizer build
 #   make demo     a night at the front desk on a scratch database
 #   make bench    the benchmarks (tests/bench/)
-#   make install  PREFIX=/usr/local DESTDIR=
+#   make install  PREFIX=/usr/local DESTDIR=; as root without DESTDIR,
+#                 also make install-system: fq setgid 'fq', its database in
+#                 /var/lib/fq and its policy in /etc/fq (README, Install)
+#   make uninstall
 #   make clean
 
 PREFIX ?= /usr/local
@@ -42,7 +45,10 @@ $(error $(DEPS_BUILD))
 endif
 endif
 
-.PHONY: all test check demo bench install clean lint-man deps-test
+SYSTEM_GROUP = fq
+
+.PHONY: all test check demo bench install install-system uninstall clean \
+	lint-man deps-test
 
 all: fq
 
@@ -113,6 +119,33 @@ install: fq
 	install -m 644 $(filter %.5,$(MAN)) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(filter %.7,$(MAN)) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 policies/*.yaml $(DESTDIR)$(SHAREDIR)/policies
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+		$(MAKE) --no-print-directory install-system; \
+	else \
+		echo "make: fq is installed for personal databases; as root," \
+		     "'make install-system' makes it setgid '$(SYSTEM_GROUP)'" \
+		     "with its database in /var/lib/fq (see README)"; \
+	fi
+
+# The installed fq of a shared host (fq(1), SECURITY): group fq, the
+# database in /var/lib/fq (2770 root:fq, the file 0660 root:fq), the
+# policy in /etc/fq, and the binary setgid fq.  Staff are not members.
+install-system:
+	$(DESTDIR)$(BINDIR)/fq init --system
+	chgrp $(SYSTEM_GROUP) $(DESTDIR)$(BINDIR)/fq
+	chmod 2755 $(DESTDIR)$(BINDIR)/fq
+
+# What make install put there; the database, the policy and the group
+# are the site's: they stay, and make says so.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fq
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(filter %.1,$(MAN))))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(filter %.5,$(MAN))))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(filter %.7,$(MAN))))
+	rm -rf $(DESTDIR)$(SHAREDIR)
+	@echo "make: left as they are: /var/lib/fq (the database), /etc/fq" \
+	      "(the policy) and group '$(SYSTEM_GROUP)'; remove them by hand" \
+	      "if you mean to"
 
 clean:
 	rm -rf build fq

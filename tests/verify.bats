@@ -1,7 +1,9 @@
 #!/usr/bin/env bats
 #
 # verify.bats - fq verify on an undamaged record: exit 0, the head digest
-# of the hash chain, the JSON form; usage.  Damage is in tamper.bats.
+# of the hash chain, the JSON form; usage; the note on a personal
+# database; heads published outside the database (--publish, --mail,
+# --against); --repair with nothing to repair.  Damage is in tamper.bats.
 
 bats_require_minimum_version 1.5.0
 load helper
@@ -72,8 +74,11 @@ setup() {
 	some_night
 	run -64 --separate-stderr fq verify 1
 	[[ $stderr == *"usage: fq verify"* ]]
-	run -64 --separate-stderr fq verify --repair
-	[[ $stderr == *"--repair"* ]]
+	run -64 --separate-stderr fq verify --repaired
+	[[ $stderr == *"--repaired"* ]]
+	run -64 --separate-stderr fq verify --mail
+	[[ $stderr == *"--publish"* ]]
+	run -64 --separate-stderr fq verify --against
 }
 
 @test "verify: no database (66)" {
@@ -103,4 +108,90 @@ setup() {
 	assert_output ""
 	[[ $stderr == "fq: verify: --head takes the 64 hexadecimal digits"* ]]
 	run -64 --separate-stderr fq verify --head
+}
+
+@test "verify: a personal database says so, on a line after the result" {
+	some_night
+	run -0 --separate-stderr fq verify
+	assert_equal "$stderr" ""
+	assert_line --index 0 --regexp "^ok: 8 events in 2 cases"
+	assert_line --index 1 --partial "note: a personal database ('$FQ_DB' is yours"
+	assert_line --index 1 --partial "--as and FQ_NOW are honoured"
+	assert_equal "$(fq verify --format json | jq -r .database)" personal
+	# -q: nothing at all when all is well
+	run -0 --separate-stderr fq -q verify
+	assert_output ""
+}
+
+@test "verify --publish: prints the head line, with the date, event and digest" {
+	some_night
+	head=$(db_value "SELECT digest FROM events WHERE id = 8")
+	run -0 --separate-stderr at 2026-11-28T07:00:00+08:00 fq verify --publish
+	assert_equal "$stderr" ""
+	assert_line "fq-head: 2026-11-28T07:00:00+08:00 event=8 digest=$head"
+	run -0 at 2026-11-28T07:00:00+08:00 fq verify --publish --format json
+	assert_equal "$(jq -r .published <<<"$output")" \
+		"fq-head: 2026-11-28T07:00:00+08:00 event=8 digest=$head"
+}
+
+@test "verify --publish --mail: one message to each manager with an address" {
+	some_night
+	export FQ_SENDMAIL="cat >>$BATS_TEST_TMPDIR/mail"
+	run -0 --separate-stderr at 2026-11-28T07:00:00+08:00 fq verify --publish --mail
+	assert_equal "$(grep -c '^To: ' "$BATS_TEST_TMPDIR/mail")" 2
+	grep -q '^To: .*<zhou.min@hotel.example>' "$BATS_TEST_TMPDIR/mail"
+	grep -q '^To: .*<yang.fan@hotel.example>' "$BATS_TEST_TMPDIR/mail"
+	assert_equal "$(grep -c '^fq-head: 2026-11-28T07:00:00+08:00 event=8 ' "$BATS_TEST_TMPDIR/mail")" 2
+	# the mailbox is a file --against reads
+	run -0 --separate-stderr fq verify --against "$BATS_TEST_TMPDIR/mail"
+	assert_line --index 0 --partial "2 published heads match"
+}
+
+@test "verify --publish --mail: a failed send is 75, the line printed all the same" {
+	some_night
+	export FQ_SENDMAIL="exit 3"
+	run -75 --separate-stderr fq verify --publish --mail
+	assert_output --partial "fq-head: "
+	[[ $stderr == "fq: verify: "* ]]
+}
+
+@test "verify --against: every head published in a log still holds (0)" {
+	some_night
+	at 2026-11-27T09:30:00+08:00 fq verify --publish | grep '^fq-head' >"$BATS_TEST_TMPDIR/heads.log"
+	at 2026-11-27T10:00:00+08:00 fq follow 2 "前台已找大堂副理借胶水" >/dev/null
+	at 2026-11-27T10:30:00+08:00 fq verify --publish | sed 's/^/> /' >>"$BATS_TEST_TMPDIR/heads.log"
+	echo "an unrelated line" >>"$BATS_TEST_TMPDIR/heads.log"
+	run -0 --separate-stderr fq verify --against "$BATS_TEST_TMPDIR/heads.log"
+	assert_line --index 0 --partial "9 events in 2 cases"
+	assert_line --index 0 --partial "2 published heads match"
+	run -0 fq verify --format json --against - <"$BATS_TEST_TMPDIR/heads.log"
+	assert_equal "$(jq -r .heads_checked <<<"$output")" 2
+}
+
+@test "verify --against: a file with no head is bad data (65); no file is 66" {
+	some_night
+	echo "nothing here" >"$BATS_TEST_TMPDIR/empty.log"
+	run -65 --separate-stderr fq verify --against "$BATS_TEST_TMPDIR/empty.log"
+	[[ $stderr == *"no published head"* ]]
+	run -66 --separate-stderr fq verify --against "$BATS_TEST_TMPDIR/missing.log"
+	[[ $stderr == *"missing.log"* ]]
+}
+
+@test "verify --publish: a damaged record's head is not published (1)" {
+	some_night
+	sqlite3 "$FQ_DB" "UPDATE cases SET status = 'closed' WHERE id = 2"
+	run -1 --separate-stderr fq verify --publish
+	refute_output --partial "fq-head:"
+	[[ $stderr == *"nothing was published"* ]]
+}
+
+@test "verify --repair: a manager; nothing to repair changes nothing (0)" {
+	some_night
+	snap=$(db_digest)
+	run -77 --separate-stderr fq verify --repair
+	[[ $stderr == *"only a manager"* ]]
+	run -0 --separate-stderr fq --as zhou.min verify --repair
+	assert_line --index 0 "repaired: nothing needed repair"
+	assert_line --index 1 --partial "ok: 8 events in 2 cases"
+	assert_equal "$(db_digest)" "$snap"
 }
