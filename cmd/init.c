@@ -54,11 +54,13 @@ install_policy(struct fq *fq, const char *example)
 	int created = 0, rc;
 
 	if (access(path, F_OK) == 0)	/* a link to a policy is fine */
-		return view_say(fq, "policy   %s (exists; left as it is)", path);
-	if ((rc = write_new(fq, path, example_policy(example), &created)))
+		created = 0;
+	else if ((rc = write_new(fq, path, example_policy(example),
+				 &created)))
 		return rc == FQ_EPERM ? rc : FQ_ECONFIG;
 	if (!created)
-		return view_say(fq, "policy   %s (exists; left as it is)", path);
+		return view_say(fq, "policy   %s (exists; left as it is)",
+				path);
 	return view_say(fq, "policy   %s (the %s example: edit it, then run "
 			"'fq policy check')", path, example);
 }
@@ -108,7 +110,8 @@ init_system(struct fq *fq, const char *example)
 	fq->db_path = FQ_SYSTEM_DB;
 	fq->policy_path = FQ_SYSTEM_POLICY;
 	if ((rc = make_db(fq, 0660, gid)) ||
-	    (rc = view_say(fq, "         %s", paths_describe(fq, FQ_SYSTEM_DB))))
+	    (rc = view_say(fq, "         %s",
+			   paths_describe(fq, FQ_SYSTEM_DB))))
 		return rc;
 	return install_policy(fq, example);
 }
@@ -135,9 +138,9 @@ cmd_init(struct fq *fq, int argc, char **argv)
 	if (sys)
 		return init_system(fq, example);
 	if (fq->installed)
-		return fq_fail(fq, FQ_EPERM, "an installed fq has one database, "
-			       "%s, which root sets up with 'fq init --system'",
-			       FQ_SYSTEM_DB);
+		return fq_fail(fq, FQ_EPERM, "an installed fq has one "
+			       "database, %s, which root sets up with 'fq init "
+			       "--system'", FQ_SYSTEM_DB);
 	if ((rc = make_db(fq, 0660, -1)))
 		return rc;
 	return install_policy(fq, example);

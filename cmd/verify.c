@@ -255,8 +255,8 @@ cmd_verify(struct fq *fq, int argc, char **argv)
 	if (rc == 0 && q.mail && o.published)
 		rc = head_mail(fq, o.published, &sent);
 	if (rc == 0 && o.r.problems->n) {
-		fq_warn(fq, "%d problem%s found; the head digest of the damaged "
-			"chain is %s%s", o.r.problems->n,
+		fq_warn(fq, "%d problem%s found; the head digest of the "
+			"damaged chain is %s%s", o.r.problems->n,
 			o.r.problems->n > 1 ? "s" : "", o.r.head,
 			q.publish ? "; nothing was published" : "");
 		return FQ_MATCH;

@@ -86,7 +86,7 @@ int
 event_add(struct fq *fq, long long case_id, const char *kind,
 	  struct val *data)
 {
-	if (fq->entered_by) {	/* an installed fq's --as (fq(1), SECURITY) */
+	if (fq->entered_by) {	/* an installed fq's --as (fq(1)) */
 		data = data ? data : v_obj(fq->mem);
 		v_set_str(fq->mem, data, "entered_by", fq->entered_by);
 	}

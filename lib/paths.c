@@ -148,11 +148,12 @@ check_dirs(struct fq *fq, const char *path)
 	char *p = arena_strdup(fq->mem, path), *slash;
 	struct stat sb;
 
-	for (slash = strchr(p + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+	for (slash = strchr(p + 1, '/'); slash;
+	     slash = strchr(slash + 1, '/')) {
 		*slash = '\0';
 		if (stat(p, &sb) < 0) {
 			if (errno == ENOENT)
-				return 0;	/* the store says it is missing */
+				return 0;	/* the store says so */
 		} else if (S_ISDIR(sb.st_mode) && eaccess(p, X_OK) < 0 &&
 			   errno == EACCES) {
 			return closed_dir(fq, p, &sb);

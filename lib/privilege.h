@@ -49,7 +49,7 @@ int privilege_group(struct fq *fq, const char *name, int create, long *gid,
 /* How far the database at `path` can be trusted (fq verify says). */
 enum privilege_trust {
 	TRUST_INSTALLED,	/* setgid fq: the actor is the login */
-	TRUST_PERSONAL,		/* the caller's own file, fq not setgid */
+	TRUST_PERSONAL,		/* the caller's own file; not setgid */
 	TRUST_SHARED,		/* someone else's file, fq not setgid */
 };
 enum privilege_trust privilege_trust(const struct fq *fq, const char *path);

@@ -20,14 +20,15 @@ event_time_check(struct fq *fq, long long case_id, time_t at)
 	int rc;
 
 	if (fq->now_given && personal(fq))
-		return 0;	/* a test's or a demo's clock, taken as given */
+		return 0;	/* a test's or a demo's time, as given */
 	if ((rc = store_latest_at(fq, case_id, &case_at, &head_at)))
 		return rc;
 	if (at < case_at)
 		return fq_fail(fq, FQ_EDATA, "case #%lld's latest event is at "
 			       "%s, after this one (%s): time cannot run "
 			       "backwards; check the clock", case_id,
-			       time_iso(fq->mem, case_at), time_iso(fq->mem, at));
+			       time_iso(fq->mem, case_at),
+			       time_iso(fq->mem, at));
 	if (at < head_at - EVENTS_SKEW)
 		return fq_fail(fq, FQ_EDATA, "the newest event in the database "
 			       "is at %s, more than %d minutes after this one "

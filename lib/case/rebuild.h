@@ -11,9 +11,9 @@
 #include "val.h"
 
 /*
- * Adds a finding (a string) to `problems` for each column of a case row that its events do
- * not bear out (`case #12: status is 'closed', events say 'open'`), and
- * for each case with events but no row.  Cases whose record is
+ * Adds a finding (a string) to `problems` for each column of a case row
+ * that its events do not bear out ("case #12: status is 'closed', events
+ * say 'open'"), and for each case with events but no row.  Cases whose record is
  * incomplete are left to verify_all()'s own findings; so are owner,
  * department and handler, which it checks already.
  */

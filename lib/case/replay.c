@@ -149,8 +149,10 @@ step(struct fq *fq, struct arena *a, struct replay *p,
 		c->handler = v_get_str(d, "handler");
 		c->due[DUE_ACCEPT] = 0;
 	} else if (!strcmp(k, "replied")) {
-		c->status = "replied";	/* `closed` follows, but for callbacks */
-		c->due[DUE_REPLY] = c->due[DUE_PROMISE] = c->due[DUE_ACCEPT] = 0;
+		/* `closed` follows, but in a callback category */
+		c->status = "replied";
+		c->due[DUE_REPLY] = c->due[DUE_PROMISE] = 0;
+		c->due[DUE_ACCEPT] = 0;
 	} else if (!strcmp(k, "closed")) {
 		c->status = "closed";
 		c->closed_at = (time_t)e->at;

@@ -202,6 +202,13 @@ struct objs {
 	"WHERE type IN ('table', 'index', 'trigger') AND sql IS NOT NULL " \
 	"AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name"
 
+/* Column i of the statement's row, copied to fq->mem. */
+static const char *
+column(struct fq *fq, sqlite3_stmt *st, int i)
+{
+	return arena_strdup(fq->mem, (const char *)sqlite3_column_text(st, i));
+}
+
 /* Reads the objects of the schema of `db` into *o (text in fq->mem). */
 static int
 objects(struct fq *fq, sqlite3 *db, struct objs *o)
@@ -217,14 +224,10 @@ objects(struct fq *fq, sqlite3 *db, struct objs *o)
 		o->v = arena_grow(fq->mem, o->v, sizeof(*o->v), &o->cap,
 				  o->n + 1);
 		b = &o->v[o->n++];
-		b->type = arena_strdup(fq->mem,
-				       (const char *)sqlite3_column_text(st, 0));
-		b->name = arena_strdup(fq->mem,
-				       (const char *)sqlite3_column_text(st, 1));
-		b->table = arena_strdup(fq->mem,
-					(const char *)sqlite3_column_text(st, 2));
-		b->sql = arena_strdup(fq->mem,
-				      (const char *)sqlite3_column_text(st, 3));
+		b->type = column(fq, st, 0);
+		b->name = column(fq, st, 1);
+		b->table = column(fq, st, 2);
+		b->sql = column(fq, st, 3);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -409,7 +409,7 @@ int store_case_rewrite(struct fq *fq, const struct fq_case *c,
 
 /* A schema object that is not what this fq's schema makes it. */
 enum store_schema_fault {
-	SCHEMA_MISSING,		/* fq's schema has it; the store has not */
+	SCHEMA_MISSING,		/* fq's schema has it, the store not */
 	SCHEMA_CHANGED,		/* both have it, defined differently */
 	SCHEMA_UNEXPECTED,	/* a trigger fq's schema does not have */
 };
@@ -417,7 +417,7 @@ struct store_schema_diff {
 	enum store_schema_fault fault;
 	const char *type;	/* "trigger", "index", "table" */
 	const char *name, *table;
-	int repairable;		/* store_schema_repair() can put it right */
+	int repairable;		/* store_schema_repair() mends it */
 };
 /*
  * Calls fn with each table, index and trigger of the store that is not
