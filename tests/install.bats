@@ -161,9 +161,12 @@ wang.fang|$MANAGER"
 	[[ $stderr == *"FQ_POLICY is not allowed"* ]]
 	run -77 --separate-stderr as "$STAFF" FQ_SENDMAIL=/bin/true "$FQ_INSTALLED" overdue --mail
 	[[ $stderr == *"FQ_SENDMAIL is not allowed"* ]]
-	# what the environment says of the XDG paths does not matter
-	run -0 --separate-stderr as "$STAFF" XDG_DATA_HOME=/tmp XDG_CONFIG_HOME=/tmp "$FQ_INSTALLED" policy check
+	# the rest of the environment is cleared: the XDG paths, and TZDIR,
+	# which would have the policy's time zone looked up elsewhere
+	run -0 --separate-stderr as "$STAFF" XDG_DATA_HOME=/tmp XDG_CONFIG_HOME=/tmp \
+		TZDIR=/nonexistent "$FQ_INSTALLED" policy check
 	assert_output --partial "/etc/fq/policy.yaml: ok"
+	run -78 --separate-stderr env TZDIR=/nonexistent "$FQ_BIN" policy check /etc/fq/policy.yaml
 }
 
 @test "install: sqlite3 cannot open the database, to write or to read" {
