@@ -131,6 +131,21 @@ settle(struct replay *p, const struct event_row *e, const struct val *d)
 	p->settle = 0;
 }
 
+/* 1 for a kind that leaves the row as it is (but updated_at). */
+static int
+known(const char *k)
+{
+	static const char *const still[] = {
+		"followed", "called_back", "escalated", "signed", "repaired",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(still) / sizeof(still[0]); i++)
+		if (!strcmp(k, still[i]))
+			return 1;
+	return 0;
+}
+
 /* What one kind of step did to the row (intake.c, lifecycle.c). */
 static void
 step(struct fq *fq, struct arena *a, struct replay *p,
@@ -176,8 +191,9 @@ step(struct fq *fq, struct arena *a, struct replay *p,
 		amend(d, "room", &c->room);
 		amend(d, "phone", &c->phone);
 		amend(d, "via", &c->via);
+	} else if (!known(k)) {
+		p->broken = 1;
 	}
-	/* followed, called_back, escalated, signed: the row stays. */
 }
 
 /* 1 when the event saved the row (its updated_at). */

@@ -6,6 +6,8 @@
  * to do the same (fq verify compares, fq verify --repair restores).
  *
  * What no event records is not rebuilt: the request key (fq log --key).
+ * A case with an event of a kind the replay does not know (written by a
+ * newer fq) is not rebuilt either: replay_complete() says 0.
  * Deadlines moved by a wait are moved again by the policy's calendar, as
  * fq resume moved them.
  */
@@ -17,7 +19,8 @@
 struct replay {
 	struct fq_case c;	/* the row its events say */
 	long long seq;		/* the last seq replayed (0: none yet) */
-	int broken;		/* a gap, or data that is not an object */
+	int broken;		/* a gap, data that is not an object, or a
+				 * kind the replay does not know */
 	int settle;		/* fq log --resolved: 1 logged, 2 answered */
 	time_t logged_at;
 	const char *logged_by;
