@@ -85,7 +85,7 @@ static const struct command {
 
 static const char usage_fq[] =
 	"usage: fq [--db PATH] [--policy PATH] [--as USER] [--format FORMAT]\n"
-	"          [-q] [--color WHEN] COMMAND [ARGS]\n"
+	"          [-q] [--color WHEN] [--raw-csv] [--bom] COMMAND [ARGS]\n"
 	"       fq --version | fq help [COMMAND]";
 
 /* The row of a command, or NULL. */
@@ -142,6 +142,15 @@ report(struct fq *fq, const struct command *c, int rc)
 		fprintf(stderr, "usage: %s\n", c->usage);
 }
 
+/* 1 unless $TERM says the terminal takes no escape sequences (dumb). */
+static int
+term_colors(void)
+{
+	const char *term = getenv("TERM");
+
+	return term && *term && strcmp(term, "dumb");
+}
+
 /* Settles the output format, colour and quietness from the options. */
 static int
 output_options(struct fq *fq, const struct global_opts *g)
@@ -154,6 +163,8 @@ output_options(struct fq *fq, const struct global_opts *g)
 
 	fq->tty = isatty(STDOUT_FILENO);
 	fq->quiet = g->quiet;
+	fq->raw_csv = g->raw_csv;
+	fq->bom = g->bom;
 	fq->format = fq->tty ? FMT_TABLE : FMT_TSV;
 	if (g->format) {
 		for (i = 1; i < 7 && strcmp(names[i], g->format); i++)
@@ -167,7 +178,7 @@ output_options(struct fq *fq, const struct global_opts *g)
 	if (!strcmp(color, "always"))
 		fq->color = 1;
 	else if (!strcmp(color, "auto"))
-		fq->color = fq->tty && !getenv("NO_COLOR") &&
+		fq->color = fq->tty && !getenv("NO_COLOR") && term_colors() &&
 			    fq->format == FMT_TABLE;
 	else if (strcmp(color, "never"))
 		return fq_fail(fq, FQ_EUSAGE, "--color takes auto, always or "

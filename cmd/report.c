@@ -59,22 +59,28 @@ transfers_cell(struct fq *fq, const struct val *row)
 	return json_text(fq->mem, v);	/* as in JSON: up to 4 decimals */
 }
 
+/*
+ * A table too wide for the terminal leaves out the COL_DROP columns, last
+ * first, before it cuts the group names (see fq(1), OUTPUT FORMATS).
+ */
 static const struct column figure_cols[] = {
 	{ "group", "group", NULL, 0, 16, group_cell },
 	{ "logged", "logged", NULL, COL_RIGHT, 0, NULL },
 	{ "closed", "closed", NULL, COL_RIGHT, 0, NULL },
-	{ "first_contact", "settled", NULL, COL_RIGHT, 0, NULL },
+	{ "first_contact", "settled", NULL, COL_RIGHT | COL_DROP, 0, NULL },
 	{ "first_contact_rate", "first-contact", NULL, COL_RIGHT, 0, NULL },
 	{ "replied_on_time_rate", "on-time", NULL, COL_RIGHT, 0, NULL },
 	{ "reply_median_s", "reply p50", NULL, COL_RIGHT, 0, NULL },
-	{ "reply_p90_s", "reply p90", NULL, COL_RIGHT, 0, NULL },
-	{ "accept_median_s", "accept p50", NULL, COL_RIGHT, 0, NULL },
-	{ "transfers_per_case", "transfers", NULL, COL_RIGHT, 0,
+	{ "reply_p90_s", "reply p90", NULL, COL_RIGHT | COL_DROP, 0, NULL },
+	{ "accept_median_s", "accept p50", NULL, COL_RIGHT | COL_DROP, 0,
+	  NULL },
+	{ "transfers_per_case", "transfers", NULL, COL_RIGHT | COL_DROP, 0,
 	  transfers_cell },
-	{ "escalations", "escalations", NULL, COL_RIGHT, 0, NULL },
-	{ "declines", "declines", NULL, COL_RIGHT, 0, NULL },
-	{ "callbacks_rate", "callbacks", NULL, COL_RIGHT, 0, NULL },
-	{ "unsatisfied_callbacks", "unsatisfied", NULL, COL_RIGHT, 0, NULL },
+	{ "escalations", "escalations", NULL, COL_RIGHT | COL_DROP, 0, NULL },
+	{ "declines", "declines", NULL, COL_RIGHT | COL_DROP, 0, NULL },
+	{ "callbacks_rate", "callbacks", NULL, COL_RIGHT | COL_DROP, 0, NULL },
+	{ "unsatisfied_callbacks", "unsatisfied", NULL, COL_RIGHT | COL_DROP, 0,
+	  NULL },
 	{ "late_now", "late now", NULL, COL_RIGHT, 0, NULL },
 };
 

@@ -168,7 +168,7 @@ heading(struct view *v, struct fq *fq, const struct fq_case *c)
 		view_end(v);
 	if (c->details) {
 		view_line(v, "  details");
-		view_line(v, "    %s", c->details);
+		view_para(v, "    ", c->details);
 	}
 }
 

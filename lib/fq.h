@@ -59,6 +59,8 @@ struct fq {
 	int quiet;
 	int color;		/* 1: use colour on stdout */
 	int tty;		/* stdout is a terminal */
+	int raw_csv;		/* --raw-csv: CSV cells exactly as stored */
+	int bom;		/* --bom: CSV starts with a UTF-8 BOM */
 
 	struct store *store;	/* open when the command asked for it */
 	struct policy *pol;	/* loaded when the command asked for it */

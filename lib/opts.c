@@ -19,6 +19,8 @@ static const struct {
 	{ "color", 0, 1 },
 	{ "quiet", 'q', 0 },
 	{ "help", 'h', 0 },
+	{ "raw-csv", 0, 0 },
+	{ "bom", 0, 0 },
 };
 
 /* Stores the value of global option i. */
@@ -33,6 +35,8 @@ store(struct global_opts *g, int i, const char *v)
 	case 4: g->color = v; break;
 	case 5: g->quiet = 1; break;
 	case 6: g->help = 1; break;
+	case 7: g->raw_csv = 1; break;
+	case 8: g->bom = 1; break;
 	}
 }
 

@@ -1,7 +1,8 @@
 /*
  * opts.h - command-line parsing shared by every command.
  *
- * Global options (--db, --policy, --as, --format, -q, --color) may stand
+ * Global options (--db, --policy, --as, --format, -q, --color, --raw-csv,
+ * --bom) may stand
  * before the command or among its own options; opts_take_global() lifts
  * them out so that each command's getopt_long() sees only its own.
  */
@@ -14,7 +15,7 @@
 /* What the global options asked for, before defaults apply. */
 struct global_opts {
 	const char *db, *policy, *as, *format, *color;
-	int quiet, help, version;
+	int quiet, help, version, raw_csv, bom;
 };
 
 /*

@@ -205,7 +205,8 @@ deadlines() {
 	id=$(log_phone)
 	export FQ_NOW=2026-11-27T03:31:00+08:00
 	run -0 --separate-stderr fq overdue --format csv
-	assert_equal "$(head -n 1 <<<"$output")" "id,late,deadline,due,summary,owner,holder"
+	# RFC 4180: every line ends in CRLF
+	assert_equal "$(head -n 1 <<<"$output")" $'id,late,deadline,due,summary,owner,holder\r'
 	assert_equal "$(sed -n 2p <<<"$output" | cut -d, -f1-5)" \
 		"$id,1560,accept,2026-11-27T03:05:00+08:00,$PHONE"
 	assert_equal "$(sed -n 3p <<<"$output" | cut -d, -f1-4)" \

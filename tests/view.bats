@@ -28,12 +28,16 @@ setup() {
 	done
 }
 
-@test "view: show --color always: the heading in bold, late deadlines in red, reset before the sections" {
+@test "view: show --color always: the heading in bold, late deadlines in red up to the end of their line" {
 	run -0 --separate-stderr at 2026-11-28T04:00:00+08:00 \
 		fq --color always show "$id"
 	assert_line --index 0 --regexp $'^\033\\[1m#1 昨晚.*\033\\[0m   open$'
-	assert_output --partial $'reply    due \033[31m2026-11-27 03:30  LATE\n'
-	assert_output --partial $'LATE\n\033[0m  holders\n'
+	# the red stops at the end of each late line: the next starts plain
+	assert_output --partial $'\n    accept   due \033[31m2026-11-27 03:05  LATE\033[0m\n'
+	assert_output --partial $'\n    reply    due \033[31m2026-11-27 03:30  LATE\033[0m\n'
+	assert_output --partial $'\n    resolve  due \033[31m2026-11-28 03:00  LATE\033[0m\n  holders\n'
+	# no line ends with a style on: its last escape is always a reset
+	refute_line --regexp $'\033\\[[0-9;]*[1-9]m[^\033]*$'
 	run -0 --separate-stderr at 2026-11-28T04:00:00+08:00 \
 		fq --color never show "$id"
 	refute_output --partial $'\033'

@@ -16,6 +16,10 @@ CJK character when cron runs without a locale.  Two lists of ranges:
            final consonants U+1160..U+11FF and U+D7B0..U+D7FF, and
            U+200B ZERO WIDTH SPACE.
 
+  ambiguous: East Asian Ambiguous (A) characters of width 1 (· → – … “”
+           and the private use areas): 1 column, or 2 when width.c is told
+           the terminal takes them as wide (a Chinese locale).
+
 Width 0 wins over width 2 (a few combining marks are East Asian Wide).
 Control characters (below U+00A0) are left to width.c.
 """
@@ -63,11 +67,20 @@ def width(cp):
     return 1
 
 
+def ambiguous(cp):
+    """True for an East Asian Ambiguous character of width 1."""
+    return (cp >= 0xA0 and width(cp) == 1
+            and unicodedata.east_asian_width(chr(cp)) == "A")
+
+
 def ranges_of(klass):
     """Sorted, merged (first, last) ranges of code points of one width."""
     out = []
     for cp in range(0x110000):
-        if width(cp) != klass:
+        if klass == "A":
+            if not ambiguous(cp):
+                continue
+        elif width(cp) != klass:
             continue
         if out and out[-1][1] == cp - 1:
             out[-1][1] = cp
@@ -105,6 +118,9 @@ def main():
     emit(f, "width0_table", ranges_of(0))
     f.write("\n/* East Asian Wide and Fullwidth: 2 columns. */\n")
     emit(f, "width2_table", ranges_of(2))
+    f.write("\n/* East Asian Ambiguous: 1 column, or 2 in a Chinese "
+            "locale. */\n")
+    emit(f, "widthA_table", ranges_of("A"))
     f.write("\n#endif\n")
 
 

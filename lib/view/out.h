@@ -5,14 +5,31 @@
  *
  * A list is an array of row objects plus a description of its columns.
  * JSON and JSON Lines print the row objects whole (ids, ISO 8601 times,
- * nested objects); the table, TSV, CSV and Markdown print the columns.
+ * nested objects), exact by JSON's own escaping; the table, TSV, CSV and
+ * Markdown print the columns, every cell first shown visibly (visible.h:
+ * no control character a terminal, a spreadsheet or a browser would obey
+ * is ever written; \x1b for C0 and DEL, <U+202E> for C1 and bidi).
  *
- * Tables align by display width (width.h), cut over-long text with "..."
- * (U+2026) and show times in the short local form; TSV and CSV print a
- * header line of column keys, full text, ISO 8601 times and durations in
- * seconds.  TSV escapes tab, newline, CR and backslash as \t, \n, \r
- * and \\ and nothing else.  An empty list prints nothing at all in every
- * format but JSON, which prints [].
+ *   table     aligned by display width (width.h), fitted to the terminal
+ *             (table.c says how), times in the short local form; a cell's
+ *             line breaks and tabs are spaces; a late row (its "late" is
+ *             true, or lists a missed deadline) is red when colour is on
+ *   TSV       a header line of column keys, full text, ISO 8601 times,
+ *             durations in seconds; tab, newline, CR and backslash are
+ *             escaped as \t, \n, \r and \\ (Chinese text stays as it
+ *             is), the other controls are shown as everywhere
+ *   CSV       the same cells, RFC 4180: quoted when they hold , " CR or
+ *             LF, lines end in CRLF; tab and newline are kept; a cell
+ *             that starts with = + - @ tab or CR and is not a number gets
+ *             a ' in front (OWASP), so that a spreadsheet never runs it as
+ *             a formula; --raw-csv: the cells exactly as stored (no ' and
+ *             no visible forms); --bom: a UTF-8 BOM first
+ *   Markdown  a pipe table; \ | < > [ ] ` & are escaped with a
+ *             backslash, line breaks are <br>
+ *
+ * An empty list prints nothing at all, except [] in JSON and, on a
+ * terminal, "no cases match" in a table of cases (a list with an "id"
+ * column, printed by out_list(); a list inside a view says nothing).
  */
 #ifndef FQ_OUT_H
 #define FQ_OUT_H
@@ -28,6 +45,7 @@ enum {
 	COL_RIGHT = 1,		/* right-align (numbers) */
 	COL_FLEX = 2,		/* may be cut to fit the terminal */
 	COL_ISO = 4,		/* table: show a V_TIME as "YYYY-MM-DD HH:MM", not short */
+	COL_DROP = 8,		/* table: left out when the table does not fit */
 };
 
 struct column {

@@ -8,9 +8,15 @@
  * prints it with view_print().  The view layer (lib/view/) is the only
  * code that writes to standard output: commands build, it renders.
  *
+ * Every piece of text is shown visibly when printed (visible.h): a
+ * control character in the data comes out as \x1b or <U+202E>, never as
+ * itself; a line break in text given to view_add() or view_line() too
+ * (\x0a), as they make one line; view_para() is for a field of several
+ * lines.
+ *
  * Styles are written only when fq->color.  A style holds until the next
- * view_style(), across line ends, as it does on a terminal; VIEW_PLAIN
- * ends it.
+ * view_style() or the end of the line, whichever comes first: the line
+ * end switches back to plain (VIEW_PLAIN also ends it).
  *
  *	struct view *v = view_new(fq);
  *	view_style(v, VIEW_BOLD);
@@ -46,6 +52,12 @@ void view_line(struct view *v, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Ends the current line (alone: an empty line). */
 void view_end(struct view *v);
+/*
+ * Appends a field of several lines (details): each line after `indent`,
+ * newlines and tabs kept, then ends the line.  `text` is kept, not
+ * copied.
+ */
+void view_para(struct view *v, const char *indent, const char *text);
 /* Switches the style of what follows. */
 void view_style(struct view *v, enum view_style style);
 /*
@@ -57,7 +69,10 @@ void view_list(struct view *v, enum fq_format fmt, const struct column *cols,
 /* Prints the view to standard output.  Returns 0 or an FQ_E* code. */
 int view_print(const struct view *v);
 
-/* Prints text for people at once, then a newline (an id, "ok: ..."). */
+/*
+ * Prints text for people at once, then a newline (an id, "ok: ..."); it
+ * may hold several lines.
+ */
 int view_say(struct fq *fq, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -8,9 +8,15 @@
  *     act on them, so they are printed as U+FFFD: 1 column;
  *   - each byte that is not part of a valid UTF-8 character is printed as
  *     U+FFFD: 1 column;
- *   - everything else as it is, with the width from the table.
+ *   - everything else as it is, with the width from the table; East
+ *     Asian Ambiguous characters (· → – … “”) take 1 column, or 2 after
+ *     width_ambiguous(1) (a Chinese locale, see width_ambiguous_env()).
+ *
+ * The view sanitises text (visible.h) before it measures it, so the
+ * control characters above are a last line of defence, not the rule.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -21,6 +27,42 @@
 
 static const char replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
 static const char ellipsis[] = "\xe2\x80\xa6";		/* U+2026 */
+#define ELLIPSIS_CP 0x2026
+
+/* 1: East Asian Ambiguous characters take 2 columns. */
+static int ambiguous_wide;
+
+void
+width_ambiguous(int wide)
+{
+	ambiguous_wide = wide;
+}
+
+/* 1 when a locale name is a Chinese one ("zh_CN.UTF-8", "zh_TW"). */
+static int
+chinese(const char *value)
+{
+	return value && !strncmp(value, "zh", 2);
+}
+
+int
+width_ambiguous_env(void)
+{
+	const char *amb = getenv("FQ_AMBIGUOUS");
+	const char *names[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	const char *v;
+	size_t i;
+
+	if (amb && !strcmp(amb, "wide"))
+		return 1;
+	if (amb && !strcmp(amb, "narrow"))
+		return 0;
+	/* The first of them that is set decides, as for setlocale(). */
+	for (i = 0; i < NELEM(names); i++)
+		if ((v = getenv(names[i])) && *v)
+			return chinese(v);
+	return 0;
+}
 
 /* 1 when cp lies in one of the n sorted ranges of t. */
 static int
@@ -55,6 +97,8 @@ cp_width(unsigned cp)
 	if (in_table(cp, width0_table, NELEM(width0_table)))
 		return 0;
 	if (in_table(cp, width2_table, NELEM(width2_table)))
+		return 2;
+	if (ambiguous_wide && in_table(cp, widthA_table, NELEM(widthA_table)))
 		return 2;
 	return 1;
 }
@@ -154,29 +198,63 @@ pad(FILE *f, int n)
 		fputc(' ', f);
 }
 
+/*
+ * Prints s in at most `cols` columns, cut with the ellipsis when it is
+ * wider; returns the columns printed.
+ */
+static int
+print_cut(FILE *f, const char *s, int cols)
+{
+	int w, ew = cp_width(ELLIPSIS_CP);
+	size_t n;
+
+	if (cols <= 0)
+		return 0;
+	w = str_width(s);
+	if (w <= cols) {
+		print_visible(f, s, strlen(s));
+		return w;
+	}
+	if (cols < ew)
+		return 0;	/* not even the ellipsis fits */
+	n = fit(s, cols - ew, &w);
+	print_visible(f, s, n);
+	fputs(ellipsis, f);
+	return w + ew;
+}
+
 void
 width_print(FILE *f, const char *s, int cols, int right)
 {
-	size_t n;
-	int w, cut = 0;
-
 	if (!s)
 		s = "";
 	if (cols <= 0)
 		return;
-	w = str_width(s);
-	if (w <= cols) {
-		n = strlen(s);
+	if (right) {
+		pad(f, cols - width_cut_width(s, cols));
+		print_cut(f, s, cols);
 	} else {
-		cut = 1;
-		n = fit(s, cols - 1, &w);
-		w++;		/* the ellipsis */
+		pad(f, cols - print_cut(f, s, cols));
 	}
-	if (right)
-		pad(f, cols - w);
-	print_visible(f, s, n);
-	if (cut)
-		fputs(ellipsis, f);
-	if (!right)
-		pad(f, cols - w);
+}
+
+int
+width_cut_width(const char *s, int cols)
+{
+	int w, ew = cp_width(ELLIPSIS_CP);
+
+	if (!s || cols <= 0)
+		return 0;
+	if ((w = str_width(s)) <= cols)
+		return w;
+	if (cols < ew)
+		return 0;
+	fit(s, cols - ew, &w);
+	return w + ew;
+}
+
+void
+width_print_cut(FILE *f, const char *s, int cols)
+{
+	print_cut(f, s ? s : "", cols);
 }

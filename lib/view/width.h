@@ -5,7 +5,8 @@
  * for CJK.
  *
  * East Asian Wide and Fullwidth characters are 2 columns, combining marks
- * and format characters 0, everything else 1.  Invalid bytes and control
+ * and format characters 0, everything else 1; East Asian Ambiguous
+ * characters (· → – … “”) 1, or 2 after width_ambiguous(1).  Invalid bytes and control
  * characters are shown visibly (as U+FFFD and ^X) and counted as such.
  */
 #ifndef FQ_WIDTH_H
@@ -27,5 +28,18 @@ int str_width(const char *s);
 void width_print(FILE *f, const char *s, int cols, int right);
 /* Bytes of s that fit in `cols` columns (for cutting a string). */
 size_t width_prefix(const char *s, int cols);
+/* Prints s in at most `cols` columns, cut as by width_print(), unpadded. */
+void width_print_cut(FILE *f, const char *s, int cols);
+/* Columns width_print_cut(s, cols) prints. */
+int width_cut_width(const char *s, int cols);
+
+/* Counts East Asian Ambiguous characters as 2 columns (1) or 1 (0). */
+void width_ambiguous(int wide);
+/*
+ * What the environment asks for: 1 with FQ_AMBIGUOUS=wide, 0 with
+ * FQ_AMBIGUOUS=narrow, else 1 when the locale (the first of LC_ALL,
+ * LC_CTYPE and LANG that is set) is Chinese, "zh...".
+ */
+int width_ambiguous_env(void);
 
 #endif

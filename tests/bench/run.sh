@@ -6,14 +6,47 @@
 #   - compiles its helpers (timeit.c, peakrss.c, minimal-insert.c,
 #     rechain.c) into a scratch directory under ${TMPDIR:-/tmp}, removed
 #     at exit;
-#   - makes sure a database of 1,000,000 cases (5% open) is in the cache,
+#   - makes sure a database of 1,000,000 cases is in the cache,
 #     ${FQ_BENCH_CACHE:-${TMPDIR:-/tmp}}/fq-bench-1m-vSCHEMA-KEY.db, and
-#     builds it with fill.sh when it is missing (a minute or two).  KEY
-#     changes with the schema's SQL, fill.sh, rechain.c and lib/events.c,
-#     so a stale cache is never used; older caches are removed when a new
-#     one is built;
+#     builds it with fill.sh when it is missing (about five minutes).
+#     KEY changes with the schema (`.schema` of a database fq has just
+#     made), fill.sh, rechain.c and the policy, so a stale cache is never
+#     used; older caches are removed when a new one is built;
 #   - copies it into the scratch directory (nothing that writes ever opens
-#     the cache) and runs the benchmark functions on the copy.
+#     the cache) and runs the benchmark functions on the copy, or on
+#     copies of their own.
+#
+# The database (fill.sh says how it is made) looks like a real site after
+# a year: 1,000,000 cases over 365 days, about 47,000 open (in flight,
+# replied, waiting or declined), about 5,500 late at NOW; a history per
+# case (logged, transferred, accepted, followed, replied, called_back,
+# closed, waits, refusals) and the escalation ladder as cron would have
+# recorded it, about 1,100,000 `escalated` events (110,000 of them the
+# `major` escalation at logging), with everything owed at NOW recorded;
+# Chinese text throughout.  About 6,000,000 events, 2 GiB.
+#
+# The benchmarks:
+#   log          fq log, against a minimal C insert and the sqlite3 shell
+#   overdue      fq overdue, against its own SELECT in the sqlite3 shell
+#   escalate     fq overdue --escalate at NOW, where everything owed is
+#                recorded (fires nothing; target <= 3x plain fq overdue),
+#                and two minutes later, when it fires a few hundred (each
+#                run on a fresh copy; target < 1 s)
+#   escalate10k  the same at 10,000 late cases (fill.sh --late adds the
+#                missing ones to a copy; target < 1 s)
+#   mail         fq overdue --mail two minutes on, sendmail a stand-in
+#                that reads the message (target < 1 s)
+#   report       fq report --by dept, against the same reads in sqlite3
+#   import       fq import of what fq export prints, against the sqlite3
+#                shell loading the same JSON Lines
+#   search       fq search --limit 20 for 2 and 5 Chinese characters and
+#                4 digits of a phone number, against a LIKE scan in
+#                sqlite3 (target <= 50 ms), and the share of the database
+#                its index takes (target: adds under 40%); skipped unless
+#                `fq search --help` exits 0
+# A run of fq overdue --escalate that goes on past FQ_BENCH_TIMEOUT is
+# killed and counted as a MISS at that time, so that `make bench` ends
+# within about 15 minutes whatever fq does.
 #
 # Each benchmark times its commands with timeit, interleaved with their
 # baselines (A B C, B C A, C A B, ...) so that the noise of this shared
@@ -28,13 +61,16 @@
 # BENCHES below.
 #
 # Environment:
-#   FQ_BENCH_ONLY   the benchmarks to run (default: all of $BENCHES)
-#   FQ_BENCH_ROWS   cases in the database (default 1000000)
-#   FQ_BENCH_RUNS   rounds of the fq log benchmark (default 300, at least 200)
-#   FQ_BENCH_CACHE  the cache directory (default ${TMPDIR:-/tmp})
+#   FQ_BENCH_ONLY     the benchmarks to run (default: all of $BENCHES)
+#   FQ_BENCH_ROWS     cases in the database (default 1000000)
+#   FQ_BENCH_RUNS     rounds of the fq log benchmark (default 300, at least 200)
+#   FQ_BENCH_CACHE    the cache directory (default ${TMPDIR:-/tmp})
+#   FQ_BENCH_LATE     late cases of escalate10k (default ROWS / 100)
+#   FQ_BENCH_TIMEOUT  seconds a run of the escalate benchmarks may take
+#                     before it is killed (default 60)
 set -eu
 
-BENCHES="log overdue report import"
+BENCHES="log overdue escalate escalate10k mail report import search"
 
 # ---------------------------------------------------------------- setup
 
@@ -54,6 +90,8 @@ POLICY=$TOP/policies/hotel.yaml
 TMP=${TMPDIR:-/tmp}
 ROWS=${FQ_BENCH_ROWS:-1000000}
 LOG_ROUNDS=${FQ_BENCH_RUNS:-300}
+LATE=${FQ_BENCH_LATE:-$((ROWS / 100))}
+TIMEOUT=${FQ_BENCH_TIMEOUT:-60}
 CACHE_DIR=${FQ_BENCH_CACHE:-$TMP}
 ONLY=${FQ_BENCH_ONLY:-$BENCHES}
 case $ROWS in
@@ -61,10 +99,12 @@ case $ROWS in
 *) SIZE=$ROWS TAG=$ROWS ;;
 esac
 
-# The moment every benchmark calls "now": the fill spreads its 60 days of
-# cases before it and the open cases' deadlines around it.
+# The moment every benchmark calls "now": the fill spreads its year of
+# cases before it, and cron's last run was at it.  NEXT_ISO is cron's
+# next run, two minutes on.
 NOW_ISO=2026-11-27T10:00:00+08:00
 NOW=$(date -d "$NOW_ISO" +%s)
+NEXT_ISO=2026-11-27T10:02:00+08:00
 
 START=$(date +%s)
 SCRATCH=$(mktemp -d "$TMP/fq-bench.XXXXXX")
@@ -94,35 +134,48 @@ build_helpers() {
 	cc -O2 -std=c11 -Wall -Wextra -o "$BIN/minimal-insert" \
 		"$BENCH/minimal-insert.c" -lsqlite3
 	# rechain uses fq's own event_digest(): linked with the library
-	# objects `make` built for this fq (lib/ and its layer folders).
-	cc -O2 -std=c11 -Wall -Wextra -D_GNU_SOURCE -I"$TOP/lib" \
-		$(for d in "$TOP"/lib/*/; do printf ' -I%s' "$d"; done) \
-		-o "$BIN/rechain" "$BENCH/rechain.c" "$TOP"/build/obj/lib/*.o \
-		"$TOP"/build/obj/lib/*/*.o \
+	# objects `make` built for this fq, wherever under lib/ they live
+	# (an archive, so that only what it needs is linked), its header
+	# found by name in any folder of lib/.
+	rm -f "$BIN/libfq.a"
+	find "$TOP/build/obj/lib" -name '*.o' | sort | xargs ar rcs "$BIN/libfq.a"
+	cc -O2 -std=c11 -Wall -Wextra -D_GNU_SOURCE \
+		$(find "$TOP/lib" -type d | sed 's/^/-I/') \
+		-o "$BIN/rechain" "$BENCH/rechain.c" "$BIN/libfq.a" \
 		-lsqlite3 -lyaml -lnettle -lm -pthread
 }
 
 # ------------------------------------------------------------- measuring
 
-# measure NAME MAX MIN SECONDS WARMUP LABEL CMD... [::: LABEL CMD...]...
+# measure NAME MAX MIN SECONDS WARMUP [-T TIMEOUT] [-b BEFORE]
+#         LABEL CMD... [::: LABEL CMD...]...
 # Times the commands interleaved: WARMUP untimed rounds, then up to MAX
-# rounds, stopping after SECONDS once MIN rounds are done.  Results in
-# $SCRATCH/NAME.tsv (see timeit.c); the commands' standard error in
-# $SCRATCH/NAME.err.
+# rounds, stopping after SECONDS once MIN rounds are done; a run past
+# TIMEOUT seconds is killed; BEFORE LABEL runs before each run (see
+# timeit.c).  Results in $SCRATCH/NAME.tsv; the commands' standard error
+# in $SCRATCH/NAME.err.
 measure() {
-	name=$1 max=$2 min=$3 secs=$4 warm=$5
+	name=$1 max=$2 min=$3 secs=$4 warm=$5 to= pre=
 	shift 5
+	while :; do
+		case $1 in
+		-T) to=$2; shift 2 ;;
+		-b) pre=$2; shift 2 ;;
+		*) break ;;
+		esac
+	done
 	: >"$SCRATCH/$name.err"
 	"$BIN/timeit" -n "$max" -m "$min" -t "$secs" -w "$warm" \
+		${to:+-T "$to"} ${pre:+-b "$pre"} \
 		-e "$SCRATCH/$name.err" -r "$SCRATCH/$name.raw" "$@" \
 		>"$SCRATCH/$name.tsv"
 }
 
 # field NAME LABEL COLUMN: one figure of a measured command
-# (runs failed median p10 p90 min max maxrss).
+# (runs failed median p10 p90 min max maxrss timedout).
 field() {
 	awk -F '\t' -v l="$2" -v c="$3" '
-	BEGIN { split("label runs failed median p10 p90 min max maxrss", n, " ")
+	BEGIN { split("label runs failed median p10 p90 min max maxrss timedout", n, " ")
 		for (i in n) col[n[i]] = i }
 	$1 == l { print $(col[c]) }' "$SCRATCH/$1.tsv"
 }
@@ -149,6 +202,11 @@ show() {
 	printf '  %-34s %9.2f %9.2f %9.2f\n' "$2" \
 		"$(field "$1" "$2" median)" "$(field "$1" "$2" p10)" \
 		"$(field "$1" "$2" p90)"
+	nlate=$(field "$1" "$2" timedout)
+	if [ "${nlate:-0}" != 0 ]; then
+		say "    ($nlate of $(field "$1" "$2" runs) runs killed after ${TIMEOUT} s, timed at ${TIMEOUT} s)"
+		nfail=$((nfail - nlate))
+	fi
 	if [ "$nfail" != 0 ]; then
 		say "    ($nfail of $(field "$1" "$2" runs) runs FAILED; what the commands said:)"
 		sort "$SCRATCH/$1.err" | uniq -c | sort -rn | head -n 5 |
@@ -156,9 +214,30 @@ show() {
 	fi
 }
 
-# failed NAME LABEL: true when any run of the command failed.
+# failed NAME LABEL: true when any run of the command failed (or was
+# killed); timedout NAME LABEL: true when any was killed.
 failed() {
 	[ "$(field "$1" "$2" failed)" != 0 ]
+}
+timedout() {
+	[ "$(field "$1" "$2" timedout)" != 0 ]
+}
+
+# verdict NAME LABEL VALUE OP LIMIT: PASS or MISS for a target, saying why
+# when runs failed or were killed.
+verdict() {
+	if timedout "$1" "$2"; then
+		echo "MISS (killed after ${TIMEOUT} s)"
+	elif failed "$1" "$2"; then
+		echo "MISS (runs failed)"
+	else
+		target "$3" "$4" "$5"
+	fi
+}
+
+# secs MS: milliseconds as seconds to two places.
+secs() {
+	awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'
 }
 
 # ratio A B: A / B to two places.
@@ -232,9 +311,8 @@ took() {
 cached_db() {
 	FQ_DB=$SCRATCH/schema.db "$FQ" init >/dev/null
 	version=$(sqlite3 "$SCRATCH/schema.db" 'PRAGMA user_version')
-	key=$({ sqlite3 "$SCRATCH/schema.db" \
-		'SELECT sql FROM sqlite_schema ORDER BY name'
-		cat "$BENCH/fill.sh" "$BENCH/rechain.c" "$TOP/lib/events.c"
+	key=$({ sqlite3 "$SCRATCH/schema.db" .schema
+		cat "$BENCH/fill.sh" "$BENCH/rechain.c" "$POLICY"
 		echo "$ROWS $NOW"; } | cksum | cut -d ' ' -f 1)
 	rm -f "$SCRATCH"/schema.db*
 	base=fq-bench-$TAG-v$version
@@ -351,40 +429,65 @@ EOF
 	took
 }
 
-# The SELECT behind `fq overdue`, read from lib/cases.c
-# (cases_due_before), with the horizon as a literal and no filters.
+# The SELECT behind `fq overdue` (cases_due_before() today), read from
+# whichever file under lib/ holds the statement with ":horizon" on the
+# cases table, with CASE_COLUMNS from wherever it is defined; the horizon
+# as a literal and no filters.  Falls back to a copy of this round's
+# statement (OVERDUE_FROM says which).
 overdue_sql() {
-	awk -v now="$NOW" '
-	/^#define CASE_COLUMNS/ { incols = 1; next }
-	incols { s = $0; while (match(s, /"[^"]*"/)) {
-			cols = cols substr(s, RSTART + 1, RLENGTH - 2)
+	src=$(grep -rl --include='*.c' 'next_due <= :horizon' "$TOP/lib" |
+		head -n 1)
+	cols=$(grep -rl --include='*.[ch]' '^#define CASE_COLUMNS' "$TOP/lib" |
+		head -n 1)
+	sql=
+	if [ -n "$src" ] && [ -n "$cols" ]; then
+		sql=$(awk -v now="$NOW" '
+		FNR == NR {
+			if ($0 ~ /^#define CASE_COLUMNS/) { incols = 1; next }
+			if (incols) { s = $0; while (match(s, /"[^"]*"/)) {
+				cols = cols substr(s, RSTART + 1, RLENGTH - 2)
+				s = substr(s, RSTART + RLENGTH) }
+			    if ($0 !~ /\\$/) incols = 0 }
+			next
+		}
+		/"SELECT / { inq = 1; q = "" }
+		inq { s = $0
+		      while (match(s, /"[^"]*"|CASE_COLUMNS/)) {
+			t = substr(s, RSTART, RLENGTH)
+			q = q (t == "CASE_COLUMNS" ? cols : substr(t, 2, length(t) - 2))
 			s = substr(s, RSTART + RLENGTH) }
-		 if ($0 !~ /\\$/) incols = 0; next }
-	/^cases_due_before\(/ { infn = 1; next }
-	infn && /db_prepare/ { inq = 1 }
-	inq { s = $0
-	      while (match(s, /"[^"]*"|CASE_COLUMNS/)) {
-		t = substr(s, RSTART, RLENGTH)
-		sql = sql (t == "CASE_COLUMNS" ? cols : substr(t, 2, length(t) - 2))
-		s = substr(s, RSTART + RLENGTH) }
-	      if ($0 ~ /\);/) { inq = 0; infn = 0 } }
-	END {
-		gsub(/:horizon/, now, sql)
-		gsub(/:department|:owner/, "NULL", sql)
-		print sql
-	}' "$TOP/lib/cases.c"
+		      if (s ~ /^[ \t]*[),;]/ || $0 ~ /"[ \t]*\)/) {
+			inq = 0
+			if (q ~ /:horizon/ && q ~ / FROM cases / && sql == "")
+				sql = q
+		      } }
+		END {
+			gsub(/:horizon/, now, sql)
+			gsub(/:department|:owner/, "NULL", sql)
+			print sql
+		}' "$cols" "$src")
+	fi
+	case $sql in
+	"SELECT "*" FROM cases WHERE "*)
+		OVERDUE_FROM=${src#"$TOP"/} ;;
+	*)
+		OVERDUE_FROM="run.sh's copy (lib/ has it in no form run.sh reads)"
+		sql="SELECT id, summary, details, guest_name, room, phone, via, \
+category, department, handler, owner, status, major, first_contact, \
+waiting_since, waiting_until, created_at, updated_at, closed_at, due_accept, \
+due_reply, due_resolve, due_promise, request_key FROM cases WHERE next_due \
+<= $NOW AND (NULL IS NULL OR department = NULL) AND (NULL IS NULL OR \
+owner = NULL) ORDER BY next_due, id" ;;
+	esac
+	printf '%s\n' "$sql"
 }
 
 # fq overdue on the large database, against its own SELECT in the sqlite3
 # shell; both write TSV to /dev/null.
 bench_overdue() {
 	section "fq overdue --format tsv on the $SIZE database"
-	sql=$(overdue_sql)
-	case $sql in
-	"SELECT "*" FROM cases WHERE "*) ;;
-	*) say "  skipped: cannot read its query from lib/cases.c"
-	   return 0 ;;
-	esac
+	overdue_sql >"$SCRATCH/overdue.sql"
+	sql=$(cat "$SCRATCH/overdue.sql")
 	set -- "$FQ" --as li.na --format tsv overdue
 	try "fq overdue" "$@" || return 0
 	late=$(sqlite3 "$DB" "SELECT count(*) FROM cases WHERE next_due <= $NOW")
@@ -392,7 +495,7 @@ bench_overdue() {
 	plan=$(sqlite3 "$DB" "EXPLAIN QUERY PLAN $sql" |
 		sed -n 's/^.*--//p' | paste -sd ';' -)
 	say "  FQ_NOW=$NOW_ISO: $late open cases late; fq prints a row for each late deadline, $rows rows"
-	say "  sqlite3: $(printf '%s' "$sql" | sed 's/^SELECT .* FROM cases/SELECT <the 24 case columns> FROM cases/')"
+	say "  sqlite3 (from $OVERDUE_FROM): $(printf '%s' "$sql" | sed 's/^SELECT .* FROM cases/SELECT <the 24 case columns> FROM cases/')"
 	say "  plan: $plan"
 
 	measure overdue 200 30 20 3 \
@@ -417,10 +520,56 @@ bench_overdue() {
 	took
 }
 
+# The categories with a callback, as JSON (for the report's baseline).
+callback_json() {
+	"$FQ" --format json policy show | sqlite3 -batch -init /dev/null \
+		:memory: "SELECT json_group_array(value ->> 'category') FROM
+		json_each(readfile('$1')) WHERE value ->> 'callback'"
+}
+
+# report_sql SINCE UNTIL CALLBACK: what fq report --by dept reads (the
+# three queries of lib/report.c: what each case's events say, the cases
+# of the period, the acceptances), in the sqlite3 shell, summed per
+# department in SQL where fq sums in C.
+report_sql() {
+	cat <<EOF
+WITH ev AS (
+  SELECT case_id, min(CASE WHEN kind = 'replied' THEN at END) AS replied_at,
+    max(CASE WHEN kind = 'replied' THEN data ->> '\$.late' END) AS late,
+    sum(kind = 'transferred') AS tr,
+    count(DISTINCT CASE WHEN kind = 'escalated' THEN
+      coalesce((data ->> '\$.deadline') || '/' || (data ->> '\$.level') ||
+      '/' || (data ->> '\$.due'), id) END) AS esc,
+    sum(kind = 'declined') AS dec, sum(kind = 'called_back') AS cb,
+    sum(kind = 'called_back' AND data ->> '\$.satisfied' = 0) AS unsat
+  FROM events WHERE kind IN ('replied', 'transferred', 'escalated',
+    'declined', 'called_back') AND at >= $1
+  GROUP BY case_id
+)
+SELECT c.department, count(*), sum(c.status = 'closed'), sum(c.first_contact),
+  sum(CASE WHEN c.waiting_since IS NULL THEN c.next_due < $NOW
+    ELSE c.waiting_until <= $NOW END),
+  count(ev.replied_at), avg(ev.replied_at - c.created_at), sum(ev.late),
+  sum(ev.tr), sum(ev.esc), sum(ev.dec),
+  sum(c.category IN (SELECT value FROM json_each('$3')) AND
+    NOT c.first_contact AND ev.replied_at IS NOT NULL),
+  sum(ev.cb > 0), sum(ev.unsat)
+FROM cases c LEFT JOIN ev ON ev.case_id = c.id
+WHERE c.created_at >= $1 AND c.created_at < $2 GROUP BY 1;
+SELECT c.department, count(*), avg(a.at - (SELECT max(s.at) FROM events s
+    WHERE s.case_id = a.case_id AND s.seq < a.seq
+    AND s.kind IN ('logged', 'transferred', 'reopened')))
+FROM events a JOIN cases c ON c.id = a.case_id
+WHERE a.kind = 'accepted' AND a.at >= $1 AND a.data ->> '\$.due' IS NOT NULL
+  AND c.created_at >= $1 AND c.created_at < $2 GROUP BY 1;
+EOF
+}
+
 # fq report --by dept over the last 30 days and over all time, each beside
-# a sqlite3 aggregate of the cases table.  The aggregate is a floor, not
-# the same work: fq report also reads the events for its reply times,
-# transfers, escalations and callbacks.
+# the same reads in the sqlite3 shell (report_sql): the escalations, the
+# replies, transfers, refusals and callbacks of the period through the
+# (kind, at) index, the cases of the period, the acceptances.  fq also
+# takes medians and percentiles; the shell takes averages.
 bench_report() {
 	section "fq report --by dept on the $SIZE database"
 	if ! "$FQ" help report >/dev/null 2>&1; then
@@ -429,30 +578,32 @@ bench_report() {
 	fi
 	since=$((NOW - 30 * 86400))
 	since_iso=$(TZ=Asia/Shanghai date -d "@$since" +%Y-%m-%dT%H:%M:%S+08:00)
-	agg="SELECT department, count(*), sum(status = 'closed'),
-  sum(first_contact), sum(next_due <= $NOW) FROM cases"
-	say "  30 days: --since $since_iso; sqlite3: per department, cases,"
-	say "  closed, first contact and late now, from the cases table alone"
+	"$FQ" --format json policy show >"$SCRATCH/policy.json"
+	cb=$(callback_json "$SCRATCH/policy.json")
+	report_sql "$since" 4611686018427387903 "$cb" >"$SCRATCH/report30.sql"
+	report_sql 1 4611686018427387903 "$cb" >"$SCRATCH/report.sql"
+	say "  30 days: --since $since_iso; sqlite3: the same reads (the events"
+	say "  the report counts, the cases, the acceptances), summed in SQL"
 	set -- "$FQ" --as li.na --format tsv report --by dept
 	# A run takes seconds: no warm-up, and as many rounds as fit in
 	# 25 s (at least one).
 	measure report 50 1 25 0 \
 		"fq report, 30 days" "$@" --since "$since_iso" ::: \
-		"sqlite3 aggregate, 30 days" sqlite3 -batch -init /dev/null \
-			"$DB" "$agg WHERE created_at >= $since GROUP BY 1" ::: \
+		"sqlite3, same reads, 30 days" sqlite3 -batch -init \
+			"$SCRATCH/report30.sql" "$DB" .quit ::: \
 		"fq report, all time" "$@" ::: \
-		"sqlite3 aggregate, all time" sqlite3 -batch -init /dev/null \
-			"$DB" "$agg GROUP BY 1"
+		"sqlite3, same reads, all time" sqlite3 -batch -init \
+			"$SCRATCH/report.sql" "$DB" .quit
 	say "  rounds: $(rounds report), interleaved"
 	heads
 	show report "fq report, 30 days"
-	show report "sqlite3 aggregate, 30 days"
+	show report "sqlite3, same reads, 30 days"
 	show report "fq report, all time"
-	show report "sqlite3 aggregate, all time"
+	show report "sqlite3, same reads, all time"
 	say "  fq/sqlite3  30 days $(ratio "$(median report "fq report, 30 days")" \
-		"$(median report "sqlite3 aggregate, 30 days")"), all time $(ratio \
+		"$(median report "sqlite3, same reads, 30 days")"), all time $(ratio \
 		"$(median report "fq report, all time")" \
-		"$(median report "sqlite3 aggregate, all time")")"
+		"$(median report "sqlite3, same reads, all time")")"
 	took
 }
 
@@ -554,6 +705,258 @@ EOF
 	took
 }
 
+# ------------------------------------------------- the escalation ladder
+
+# fresh LABEL (the BEFORE of timeit): a fresh copy of the cache for a
+# command that writes, at the path $SCRATCH/fresh.map gives its label;
+# nothing for the others.  Also empties the stand-in sendmail's log.
+make_fresh() {
+	cat >"$BIN/fresh" <<EOF
+#!/bin/sh
+db=\$(awk -F '\t' -v l="\$1" '\$1 == l { print \$2 }' "$SCRATCH/fresh.map")
+[ -n "\$db" ] || exit 0
+rm -f "\$db" "\$db-wal" "\$db-shm" && cp "$CACHE" "\$db" && : >"$SCRATCH/mails"
+EOF
+	chmod +x "$BIN/fresh"
+	: >"$SCRATCH/fresh.map"
+	# The stand-in for sendmail -t: reads the message, logs one line.
+	cat >"$BIN/sendmail" <<EOF
+#!/bin/sh
+cat >/dev/null && echo sent >>"$SCRATCH/mails"
+EOF
+	chmod +x "$BIN/sendmail"
+}
+
+# fresh_for LABEL DB: the command LABEL gets a fresh copy at DB each run.
+fresh_for() {
+	printf '%s\t%s\n' "$1" "$2" >>"$SCRATCH/fresh.map"
+}
+
+# events_in DB: its number of events (the largest id).
+events_in() {
+	sqlite3 "$1" 'SELECT coalesce(max(id), 0) FROM events'
+}
+
+# fired DB FROM: what the runs recorded after event FROM: "N escalated
+# events, M notifications".
+fired() {
+	sqlite3 "$1" "SELECT count(*) || ' escalated events, ' ||
+		coalesce(sum(json_array_length(data, '\$.to')), 0) ||
+		' notifications' FROM events WHERE id > $2 AND kind = 'escalated'"
+}
+
+# recorded NAME LABEL DB FROM [EXPECTED]: what the last run of LABEL
+# recorded in DB (a killed run: what it had committed; --mail commits
+# address by address).
+recorded() {
+	if timedout "$1" "$2"; then
+		say "    its last run was killed; it had committed: $(fired "$3" "$4")"
+	else
+		say "    recorded by its last run: $(fired "$3" "$4")${5:+ ($5 expected)}"
+	fi
+}
+
+# late_in DB: the cases fq overdue lists at NOW (a deadline, or the end of
+# a wait, before it).
+late_in() {
+	sqlite3 "$1" "SELECT count(*) FROM cases WHERE next_due <= $NOW - 1"
+}
+
+# The escalate benchmarks' copy of the cache (the other benchmarks' copy
+# has fq log's cases in it) and the helpers above.
+esc_setup() {
+	[ -f "$SCRATCH/esc.db" ] && return 0
+	cp "$CACHE" "$SCRATCH/esc.db"
+	make_fresh
+	CACHE_EVENTS=$(events_in "$CACHE")
+}
+
+# fq overdue --escalate at NOW, where everything owed is recorded (a cron
+# run that fires nothing), and at NEXT, two minutes on, where the hourly
+# repeats and a few levels fall due (a run that fires a few hundred, each
+# on a fresh copy), each beside plain fq overdue at the same moment.
+bench_escalate() {
+	section "fq overdue --escalate on the $SIZE database (cron, every 2 minutes)"
+	esc_setup
+	esc=$SCRATCH/esc.db fire=$SCRATCH/fire.db
+	fresh_for "fq overdue --escalate, 2 min on" "$fire"
+	set -- "$FQ" --as li.na --format tsv
+	say "  $(late_in "$esc") cases late at $NOW_ISO, $(sqlite3 "$esc" \
+		"SELECT count(*) FROM events WHERE kind = 'escalated'") escalated events"
+	say "  at $NOW_ISO everything owed is recorded: --escalate should fire nothing;"
+	say "  at $NEXT_ISO it owes a few hundred (each run on a fresh copy);"
+	say "  a run still going after ${TIMEOUT} s is killed"
+	measure escalate 30 1 30 0 -T "$TIMEOUT" -b "$BIN/fresh" \
+		"fq overdue" env FQ_DB="$esc" "$@" overdue ::: \
+		"fq overdue --escalate" env FQ_DB="$esc" "$@" overdue \
+			--escalate ::: \
+		"fq overdue, 2 min on" env FQ_DB="$esc" FQ_NOW="$NEXT_ISO" \
+			"$@" overdue ::: \
+		"fq overdue --escalate, 2 min on" env FQ_DB="$fire" \
+			FQ_NOW="$NEXT_ISO" "$@" overdue --escalate
+	say "  rounds: $(rounds escalate), interleaved"
+	heads
+	show escalate "fq overdue"
+	show escalate "fq overdue --escalate"
+	show escalate "fq overdue, 2 min on"
+	show escalate "fq overdue --escalate, 2 min on"
+	plain=$(median escalate "fq overdue")
+	nothing=$(median escalate "fq overdue --escalate")
+	r=$(ratio "$nothing" "$plain")
+	v=$(verdict escalate "fq overdue --escalate" "$r" "<=" 3)
+	timedout escalate "fq overdue --escalate" && r="> $r"
+	say "  fires nothing:      --escalate/plain $r   target <= 3   $v"
+	recorded escalate "fq overdue --escalate" "$esc" "$CACHE_EVENTS" 0
+	some=$(median escalate "fq overdue --escalate, 2 min on")
+	r=$(ratio "$some" "$(median escalate "fq overdue, 2 min on")")
+	v=$(verdict escalate "fq overdue --escalate, 2 min on" "$some" "<" 1000)
+	timedout escalate "fq overdue --escalate, 2 min on" && r="> $r"
+	say "  fires a few hundred: $(secs "$some") s, --escalate/plain $r   target < 1 s   $v"
+	recorded escalate "fq overdue --escalate, 2 min on" "$fire" "$CACHE_EVENTS"
+	rm -f "$fire" "$fire-wal" "$fire-shm"
+	took
+}
+
+# fq overdue --escalate at NOW with LATE (10,000) cases late: fill.sh
+# --late adds stuck cases logged in the last day, with their history and
+# every escalation owed, to a copy, until LATE are.  Fires nothing.
+bench_escalate10k() {
+	section "fq overdue --escalate at $LATE late cases"
+	esc_setup
+	late=$SCRATCH/late.db
+	cp "$CACHE" "$late"
+	have=$(late_in "$late")
+	if [ "$have" -lt "$LATE" ]; then
+		"$BENCH/fill.sh" --late "$FQ" "$POLICY" "$late" \
+			$((LATE - have)) "$NOW"
+	fi
+	n=$(late_in "$late")
+	from=$(events_in "$late")
+	say "  a copy with $n cases late at $NOW_ISO ($((n - have)) added by fill.sh --late),"
+	say "  everything owed recorded; a run still going after ${TIMEOUT} s is killed"
+	set -- env FQ_DB="$late" "$FQ" --as li.na --format tsv overdue
+	measure late 30 1 30 0 -T "$TIMEOUT" \
+		"fq overdue, $n late" "$@" ::: \
+		"fq overdue --escalate, $n late" "$@" --escalate
+	say "  rounds: $(rounds late), interleaved"
+	heads
+	show late "fq overdue, $n late"
+	show late "fq overdue --escalate, $n late"
+	ms=$(median late "fq overdue --escalate, $n late")
+	r=$(ratio "$ms" "$(median late "fq overdue, $n late")")
+	v=$(verdict late "fq overdue --escalate, $n late" "$ms" "<" 1000)
+	timedout late "fq overdue --escalate, $n late" && r="> $r"
+	say "  --escalate $(secs "$ms") s, /plain $r   target < 1 s   $v"
+	recorded late "fq overdue --escalate, $n late" "$late" "$from" 0
+	rm -f "$late" "$late-wal" "$late-shm"
+	took
+}
+
+# fq overdue --mail two minutes on (a few hundred notifications owed), with
+# a stand-in sendmail that reads each message; each run on a fresh copy;
+# beside plain fq overdue at the same moment.
+bench_mail() {
+	section "fq overdue --mail on the $SIZE database, 2 minutes on"
+	esc_setup
+	mail=$SCRATCH/mail.db
+	fresh_for "fq overdue --mail, 2 min on" "$mail"
+	say "  FQ_SENDMAIL: a script that reads the message and logs it;"
+	say "  a run still going after ${TIMEOUT} s is killed"
+	set -- "$FQ" --as li.na --format tsv overdue
+	measure mail 30 1 30 0 -T "$TIMEOUT" -b "$BIN/fresh" \
+		"fq overdue, 2 min on" env FQ_DB="$SCRATCH/esc.db" \
+			FQ_NOW="$NEXT_ISO" "$@" ::: \
+		"fq overdue --mail, 2 min on" env FQ_DB="$mail" \
+			FQ_NOW="$NEXT_ISO" FQ_SENDMAIL="$BIN/sendmail" "$@" --mail
+	say "  rounds: $(rounds mail), interleaved"
+	heads
+	show mail "fq overdue, 2 min on"
+	show mail "fq overdue --mail, 2 min on"
+	ms=$(median mail "fq overdue --mail, 2 min on")
+	r=$(ratio "$ms" "$(median mail "fq overdue, 2 min on")")
+	v=$(verdict mail "fq overdue --mail, 2 min on" "$ms" "<" 1000)
+	timedout mail "fq overdue --mail, 2 min on" && r="> $r"
+	say "  --mail $(secs "$ms") s, /plain $r   target < 1 s   $v"
+	recorded mail "fq overdue --mail, 2 min on" "$mail" "$CACHE_EVENTS"
+	timedout mail "fq overdue --mail, 2 min on" ||
+		say "    messages its last run handed to sendmail: $(wc -l <"$SCRATCH/mails")"
+	rm -f "$mail" "$mail-wal" "$mail-shm"
+	took
+}
+
+# ---------------------------------------------------------------- search
+
+# like_sql TEXT: the baseline of fq search TEXT --limit 20: the newest 20
+# cases whose summary or any event's data holds TEXT, by a LIKE scan.
+like_sql() {
+	printf "SELECT c.id, c.summary FROM cases c WHERE c.summary LIKE '%%%s%%'
+  OR EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id
+    AND e.data LIKE '%%%s%%') ORDER BY c.id DESC LIMIT 20" "$1" "$1"
+}
+
+# The pages of the search index, by table and index, if dbstat is there:
+# every table or index that is neither cases nor events nor SQLite's own.
+search_pages() {
+	sqlite3 -batch -tabs "$1" "SELECT s.name, sum(s.pgsize) FROM dbstat s
+		JOIN sqlite_schema m ON m.name = s.name
+		WHERE m.tbl_name NOT IN ('cases', 'events')
+		AND m.name NOT LIKE 'sqlite_%' GROUP BY 1 ORDER BY 2 DESC" 2>/dev/null
+}
+
+# fq search for two Chinese characters, five, and four digits of a phone
+# number, each with --limit 20, beside a LIKE scan in the sqlite3 shell;
+# then the database's size and the search index's share of it.
+bench_search() {
+	section "fq search --limit 20 on the $SIZE database"
+	if ! "$FQ" search --help >/dev/null 2>&1; then
+		say "  skipped: 'fq search --help' does not exit 0 (no fq search yet)"
+		return 0
+	fi
+	two=空调 five=空调不制冷
+	digits=$(sqlite3 "$DB" "SELECT substr(phone, 5, 4) FROM cases
+		WHERE phone IS NOT NULL AND id >= $ROWS / 2 ORDER BY id LIMIT 1")
+	set -- "$FQ" --as li.na --format tsv search
+	for q in "$two" "$five" "$digits"; do
+		try "fq search $q" "$@" "$q" --limit 20 || return 0
+		say "  '$q': fq prints $("$@" "$q" --limit 20 | awk 'END { print NR - 1 }') rows"
+	done
+	measure search 100 10 30 2 \
+		"fq search $two" "$@" "$two" --limit 20 ::: \
+		"sqlite3 LIKE $two" sqlite3 -batch -init /dev/null "$DB" \
+			"$(like_sql "$two")" ::: \
+		"fq search $five" "$@" "$five" --limit 20 ::: \
+		"sqlite3 LIKE $five" sqlite3 -batch -init /dev/null "$DB" \
+			"$(like_sql "$five")" ::: \
+		"fq search $digits" "$@" "$digits" --limit 20 ::: \
+		"sqlite3 LIKE $digits" sqlite3 -batch -init /dev/null "$DB" \
+			"$(like_sql "$digits")"
+	say "  rounds: $(rounds search), interleaved"
+	heads
+	for q in "$two" "$five" "$digits"; do
+		show search "fq search $q"
+		show search "sqlite3 LIKE $q"
+	done
+	for q in "$two" "$five" "$digits"; do
+		ms=$(median search "fq search $q")
+		say "  '$q': fq median $ms ms   target <= 50 ms   $(verdict search "fq search $q" "$ms" "<=" 50)   fq/LIKE $(ratio "$ms" "$(median search "sqlite3 LIKE $q")")"
+	done
+	size=$(wc -c <"$DB")
+	say "  database: $(mib $((size / 1024))) MiB"
+	if ! sqlite3 "$DB" 'SELECT 1 FROM dbstat LIMIT 1' >/dev/null 2>&1; then
+		say "  (no dbstat in this sqlite3: the index's share is not measured)"
+	elif [ -z "$(search_pages "$DB")" ]; then
+		say "  (no table or index besides cases and events: no index to measure)"
+	else
+		search_pages "$DB" | while IFS="$(printf '\t')" read -r name bytes; do
+			say "    $name: $(mib $((bytes / 1024))) MiB"
+		done
+		idx=$(search_pages "$DB" | awk -F '\t' '{ s += $2 } END { print s + 0 }')
+		share=$(awk -v i="$idx" -v t="$size" 'BEGIN { printf "%.1f", 100 * i / (t - i) }')
+		say "  search index $(mib $((idx / 1024))) MiB: adds $share% to the rest   target < 40%   $(target "$share" "<" 40)"
+	fi
+	took
+}
+
 # ------------------------------------------------------------------ main
 
 main() {
@@ -568,8 +971,11 @@ main() {
 	cp "$CACHE" "$DB"
 	copy_s=$(($(date +%s) - t0))
 	say "database: $(sqlite3 "$DB" "SELECT count(*) || ' cases (' ||
-		sum(status <> 'closed') || ' open), '
-		|| (SELECT count(*) FROM events) || ' events, created '
+		sum(status <> 'closed') || ' open, ' || sum(next_due < $NOW) ||
+		' late or due to resume at NOW), '
+		|| (SELECT count(*) FROM events) || ' events ('
+		|| (SELECT count(*) FROM events WHERE kind = 'escalated')
+		|| ' escalated), created '
 		|| date(min(created_at), 'unixepoch') || ' to '
 		|| date(max(created_at), 'unixepoch') FROM cases"), $(($(wc -c <"$DB") / 1048576)) MiB"
 	say "  cache $CACHE ($CACHE_STATE); copied in ${copy_s} s"

@@ -244,15 +244,47 @@ test_valid(void)
 		  "utf8_decode refuses a sequence cut by n");
 }
 
+#define MIDDOT	"\xc2\xb7"	/* U+00B7, East Asian Ambiguous */
+#define ELL_W	"\xe2\x80\xa6"	/* U+2026, Ambiguous too */
+#define N_AMBIGUOUS 10
+
+/* East Asian Ambiguous characters: 1 column, or 2 when asked for. */
+static void
+test_ambiguous(void)
+{
+	char *got;
+
+	check_int(cp_width(0xb7), 1, "ambiguous U+00B7 is 1 by default");
+	check_int(str_width("a" MIDDOT "b"), 3, "a·b is 3 by default");
+	width_ambiguous(1);
+	check_int(cp_width(0xb7), 2, "ambiguous U+00B7 is 2 when wide");
+	check_int(cp_width(0x2192), 2, "ambiguous U+2192 (arrow) is 2 wide");
+	check_int(cp_width(0x4e2d), 2, "wide stays 2 when ambiguous is wide");
+	check_int(cp_width(0x41), 1, "ASCII stays 1 when ambiguous is wide");
+	check_int(str_width("a" MIDDOT "b"), 4, "a·b is 4 when wide");
+	got = printed(ZHONG WEN ZI, 5, 0);
+	check(!strcmp(got, ZHONG ELL_W " "), "the ellipsis takes 2 when wide",
+	      got, ZHONG ELL_W " ");
+	free(got);
+	got = printed(ZHONG, 1, 0);
+	check(!strcmp(got, " "), "no room for a wide ellipsis: blank", got,
+	      " ");
+	free(got);
+	width_ambiguous(0);
+	check_int(cp_width(0x2026), 1, "back to narrow: U+2026 is 1");
+}
+
 int
 main(void)
 {
 	printf("1..%zu\n", NELEM(widths) + NELEM(cps) + NELEM(prints) +
-				   NELEM(prefixes) + NELEM(valids) + 3);
+				   NELEM(prefixes) + NELEM(valids) + 3 +
+				   N_AMBIGUOUS);
 	test_widths();
 	test_cps();
 	test_prints();
 	test_prefixes();
 	test_valid();
+	test_ambiguous();
 	return failed ? 1 : 0;
 }
