@@ -67,6 +67,10 @@ build/obj/%.o: %.c $(HDR)
 build/store-test: tests/unit/store-test.c $(LIB_SRC:%.c=build/obj/%.o)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LIBS)
 
+# The hash chain's unit tests (tests/chain.bats).
+build/chain-test: tests/unit/chain-test.c build/obj/lib/chain.o
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ -lnettle
+
 build/san/fq: $(SAN_OBJ)
 	$(CC) $(SANFLAGS) -o $@ $(SAN_OBJ) $(LIBS)
 

@@ -9,19 +9,9 @@
 #include "cmds.h"
 #include "exchange.h"
 #include "opts.h"
-#include "policy.h"
+#include "roles.h"
 
 const char usage_import[] = "fq import [FILE|-]";
-
-/* Only a manager may write history into the database. */
-static int
-may_import(struct fq *fq)
-{
-	if (fq->me->role == ROLE_MANAGER)
-		return 0;
-	return fq_fail(fq, FQ_EPERM, "%s (%s) may not import cases: only a "
-		       "manager may", fq->me->name, fq->me->id);
-}
 
 int
 cmd_import(struct fq *fq, int argc, char **argv)

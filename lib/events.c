@@ -8,46 +8,22 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <nettle/sha2.h>
-
 #include "clock.h"
 #include "events.h"
 #include "json.h"
 #include "monotonic.h"
-#include "out.h"
-
-/* Feeds one field and a separator into the hash. */
-static void
-feed(struct sha256_ctx *ctx, const char *s)
-{
-	sha256_update(ctx, strlen(s), (const uint8_t *)s);
-	sha256_update(ctx, 1, (const uint8_t *)"\n");
-}
 
 void
 event_digest(const char *prev, long long id, long long case_id,
 	     long long seq, long long at, const char *actor,
 	     const char *kind, const char *data, char out[65])
 {
-	static const char hex[] = "0123456789abcdef";
-	struct sha256_ctx ctx;
-	uint8_t md[SHA256_DIGEST_SIZE];
-	char num[96];
-	int i;
+	struct event_row e = { .id = id, .case_id = case_id, .seq = seq,
+			       .at = at, .actor = actor, .kind = kind,
+			       .data = data, .prev = prev,
+			       .version = CHAIN_V1 };
 
-	sha256_init(&ctx);
-	feed(&ctx, prev);
-	snprintf(num, sizeof(num), "%lld %lld %lld %lld", id, case_id, seq, at);
-	feed(&ctx, num);
-	feed(&ctx, actor);
-	feed(&ctx, kind);
-	feed(&ctx, data);
-	sha256_digest(&ctx, sizeof(md), md);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 0xf];
-	}
-	out[2 * SHA256_DIGEST_SIZE] = '\0';
+	chain_digest(&e, out);
 }
 
 int
@@ -56,7 +32,7 @@ events_head(struct fq *fq, long long *id, const char **digest)
 	int rc = store_chain_head(fq, id, digest);
 
 	if (!*digest)
-		*digest = EVENTS_GENESIS;
+		*digest = CHAIN_GENESIS;
 	return rc;
 }
 
@@ -66,19 +42,18 @@ event_add_as(struct fq *fq, long long case_id, const char *actor,
 {
 	struct event_row e = { .case_id = case_id, .actor = actor,
 			       .kind = kind };
-	char digest[65];
+	char digest[CHAIN_HEX];
+	const char *head;
+	long long head_id;
 	int rc;
 
 	e.data = data ? json_text(fq->mem, data) : "{}";
 	e.at = (long long)fq_now();
 	if ((rc = event_time_check(fq, case_id, (time_t)e.at)) ||
-	    (rc = events_head(fq, &e.id, &e.prev)) ||
+	    (rc = store_chain_head(fq, &head_id, &head)) ||
 	    (rc = store_next_seq(fq, case_id, &e.seq)))
 		return rc;
-	e.id++;
-	event_digest(e.prev, e.id, e.case_id, e.seq, e.at, e.actor, e.kind,
-		     e.data, digest);
-	e.digest = digest;
+	chain_append(&e, head_id, head, digest);
 	return store_event_append(fq, &e);
 }
 

@@ -3,28 +3,31 @@
  *
  * Each event is (case, seq, at, actor, kind, data) where data is a JSON
  * object whose keys depend on the kind (department, handler, text, ...).
- * Each event's digest is SHA-256 over the previous event's digest and its
- * own content, so that altering, removing or inserting an event breaks
- * the chain (fq verify).  The store refuses UPDATE and DELETE, and
- * keeps appends in chain order (store.h); struct event_row, one stored
- * event, is the store's.
+ * Each event is hash-chained to the one before it (chain.h: the digest,
+ * its versions and the continuity rule), so that altering, removing or
+ * inserting an event breaks the chain (fq verify).  The store refuses
+ * UPDATE and DELETE, and keeps appends in chain order (store.h); struct
+ * event_row, one stored event, is the store's.
  */
 #ifndef FQ_EVENTS_H
 #define FQ_EVENTS_H
 
 #include <time.h>
+#include "chain.h"
 #include "fq.h"
 #include "store.h"
 #include "val.h"
 
-/* The `prev` of the very first event. */
-#define EVENTS_GENESIS \
-	"0000000000000000000000000000000000000000000000000000000000000000"
+/* The `prev` of the very first event (the name of tools that predate
+ * chain.h). */
+#define EVENTS_GENESIS CHAIN_GENESIS
 
 /*
  * Appends an event to case `case_id`, by fq->actor at fq_now(), with the
  * fields of `data` (a V_OBJ, or NULL for none).  Must run inside the
  * write transaction (store_begin()), which keeps the chain's head.
+ * The event continues the chain by chain_append(), with the digest
+ * version new events get (CHAIN_VERSION).
  */
 int event_add(struct fq *fq, long long case_id, const char *kind,
 	      struct val *data);
@@ -42,11 +45,15 @@ const char *event_last_note(struct fq *fq, long long case_id);
 
 /*
  * The head of the chain: the last event's id and digest (0 and
- * EVENTS_GENESIS when there is none; the digest from fq->mem).
+ * CHAIN_GENESIS when there is none; the digest from fq->mem).
  */
 int events_head(struct fq *fq, long long *id, const char **digest);
 
-/* The digest of an event's content chained to `prev` (64 hex + NUL). */
+/*
+ * The version-1 digest of an event chained to `prev` (64 hex + NUL), for
+ * tools that rebuild the chain of a database whose events are all of
+ * version 1 (tests/bench/rechain.c); fq itself uses chain_digest().
+ */
 void event_digest(const char *prev, long long id, long long case_id,
 		  long long seq, long long at, const char *actor,
 		  const char *kind, const char *data, char out[65]);

@@ -12,7 +12,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "events.h"
+#include "chain.h"
 #include "monotonic.h"
 #include "rebuild.h"
 #include "store.h"
@@ -44,9 +44,60 @@ integrity_problem(struct fq *fq, const char *line, void *arg)
 /* The last seen position of the walk. */
 struct walk {
 	struct verify_result *r;
-	long long id;		/* previous event id (0 before the first) */
-	const char *digest;	/* previous event's digest */
+	struct chain_link last;	/* the event before (chain_start: none) */
+	const char *digest;	/* its digest as stored */
 };
+
+/* The link of a stored event; -1 when its prev or digest is not hex. */
+static int
+link_of(const struct event_row *e, struct chain_link *l)
+{
+	l->id = e->id;
+	l->version = e->version;
+	return chain_unhex(e->prev, l->prev) || chain_unhex(e->digest,
+							      l->digest) ?
+	       -1 : 0;
+}
+
+/* Names how an event fails to continue the chain (chain_follows). */
+static void
+broken(struct fq *fq, struct walk *w, const struct event_row *e, int why)
+{
+	struct verify_result *r = w->r;
+	long long last = w->last.id;
+
+	if ((why & CHAIN_GAP) && e->id == last + 2)
+		problem(fq, r, "event %lld removed (the ids jump from %lld to "
+			"%lld)", last + 1, last, e->id);
+	else if (why & CHAIN_GAP)
+		problem(fq, r, "events %lld to %lld removed (the ids jump from "
+			"%lld to %lld)", last + 1, e->id - 1, last, e->id);
+	else if (why & CHAIN_UNLINKED)
+		problem(fq, r, "event %lld (case #%lld, seq %lld): does not "
+			"follow event %lld (inserted, or the one before it was "
+			"replaced)", e->id, e->case_id, e->seq, last);
+	if (why & CHAIN_DOWNGRADE)
+		problem(fq, r, "event %lld (case #%lld, seq %lld): its digest "
+			"is of version %d, older than version %d before it "
+			"(inserted, or its version was changed)", e->id,
+			e->case_id, e->seq, e->version, w->last.version);
+}
+
+/* Checks that an event's digest is what its content recomputes to. */
+static void
+sealed(struct fq *fq, struct verify_result *r, const struct event_row *e)
+{
+	char want[CHAIN_HEX];
+
+	if (chain_digest(e, want))
+		problem(fq, r, "event %lld (case #%lld, seq %lld): unknown "
+			"digest version %d", e->id, e->case_id, e->seq,
+			e->version);
+	else if (strcmp(want, e->digest))
+		problem(fq, r, "event %lld (case #%lld, seq %lld, '%s' by %s): "
+			"altered: its content does not match its digest", e->id,
+			e->case_id, e->seq, e->kind, e->actor);
+}
 
 /* Checks one event against its own digest and its predecessor. */
 static int
@@ -54,7 +105,8 @@ check_event(struct fq *fq, const struct event_row *e, void *arg)
 {
 	struct walk *w = arg;
 	struct verify_result *r = w->r;
-	char want[65];
+	struct chain_link l;
+	int why;
 
 	r->events++;
 	if (!e->actor || !e->kind || !e->data || !e->prev || !e->digest) {
@@ -62,23 +114,18 @@ check_event(struct fq *fq, const struct event_row *e, void *arg)
 			"missing", e->id, e->case_id, e->seq);
 		return 0;
 	}
-	if (e->id == w->id + 2)
-		problem(fq, r, "event %lld removed (the ids jump from %lld to "
-			"%lld)", w->id + 1, w->id, e->id);
-	else if (e->id != w->id + 1)
-		problem(fq, r, "events %lld to %lld removed (the ids jump from "
-			"%lld to %lld)", w->id + 1, e->id - 1, w->id, e->id);
-	else if (strcmp(e->prev, w->digest))
-		problem(fq, r, "event %lld (case #%lld, seq %lld): does not "
-			"follow event %lld (inserted, or the one before it was "
-			"replaced)", e->id, e->case_id, e->seq, w->id);
-	event_digest(e->prev, e->id, e->case_id, e->seq, e->at, e->actor,
-		     e->kind, e->data, want);
-	if (strcmp(want, e->digest))
-		problem(fq, r, "event %lld (case #%lld, seq %lld, '%s' by %s): "
-			"altered: its content does not match its digest", e->id,
-			e->case_id, e->seq, e->kind, e->actor);
-	w->id = e->id;
+	if (link_of(e, &l)) {
+		/* Nothing can follow it; the walk goes on from its id. */
+		problem(fq, r, "event %lld (case #%lld, seq %lld): its prev or "
+			"digest is not 64 lowercase hex digits", e->id,
+			e->case_id, e->seq);
+		memset(l.digest, 0xff, sizeof(l.digest));
+	} else {
+		if ((why = chain_follows(&w->last, &l)))
+			broken(fq, w, e, why);
+		sealed(fq, r, e);
+	}
+	w->last = l;
 	w->digest = arena_strdup(fq->mem, e->digest);
 	return 0;
 }
@@ -87,9 +134,11 @@ check_event(struct fq *fq, const struct event_row *e, void *arg)
 static int
 chain(struct fq *fq, struct verify_result *r)
 {
-	struct walk w = { r, 0, EVENTS_GENESIS };
-	int rc = store_chain_each(fq, check_event, &w);
+	struct walk w = { .r = r, .digest = CHAIN_GENESIS };
+	int rc;
 
+	chain_start(&w.last);
+	rc = store_chain_each(fq, check_event, &w);
 	r->head = w.digest;
 	return rc;
 }

@@ -14,9 +14,11 @@ struct verify_result {
 };
 
 /*
- * Runs the store's own integrity check and walks every event in order,
- * checking that each digest matches its content and its predecessor,
- * that event ids and each case's sequence numbers have no gaps, that
+ * Runs the store's own integrity check and walks every event in id
+ * order by the continuity rule of chain.h (ids without gaps, each prev
+ * the digest before it, digest versions that never go back, digests
+ * that recompute under their version); checks that each case's
+ * sequence numbers have no gaps, that
  * every case has its events, and that each case row's owner, department
  * and handler are what its events say.  Findings go to r->problems;
  * returns 0 or an FQ_E* code when the check itself could not run.

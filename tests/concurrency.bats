@@ -68,7 +68,7 @@ setup() {
 	wait
 	[ ! -s "$out" ] || fail "$(cat "$out") $(cat "$err")"
 	[ ! -s "$err" ] || fail "stderr: $(cat "$err")"
-	assert_equal "$(db_value 'PRAGMA user_version')" "1"
+	assert_equal "$(db_value 'PRAGMA user_version')" "2"
 	assert_equal "$(db_value 'PRAGMA integrity_check')" "ok"
 	run -0 --separate-stderr fq -q log "手机忘在棋牌室"
 	assert_output "1"

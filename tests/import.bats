@@ -275,3 +275,187 @@ import() {
 	run -66 --separate-stderr env FQ_DB="$BATS_TEST_TMPDIR/no.db" \
 		FQ_USER=zhou.min "$FQ_BIN" import /dev/null
 }
+
+# ---- The input rules of fq log (issue 12), and each row against its events
+
+# The version-2 digest of the source's event $1 as if its kind were $2
+# (and its data the JSON text $3, when given): netstrings (LEN:BYTES,)
+# of 2, prev, id, case, seq, at, actor, kind and data.
+v2_digest() {
+	local f out="" LC_ALL=C data=${3:-}
+	[ -n "$data" ] ||
+		data=$(sqlite3 "$SRC" "SELECT data FROM events WHERE id = $1")
+	for f in 2 \
+		"$(sqlite3 "$SRC" "SELECT prev FROM events WHERE id = $1")" \
+		"$1" \
+		"$(sqlite3 "$SRC" "SELECT case_id FROM events WHERE id = $1")" \
+		"$(sqlite3 "$SRC" "SELECT seq FROM events WHERE id = $1")" \
+		"$(sqlite3 "$SRC" "SELECT at FROM events WHERE id = $1")" \
+		"$(sqlite3 "$SRC" "SELECT actor FROM events WHERE id = $1")" \
+		"$2" "$data"; do
+		out+="${#f}:$f,"
+	done
+	printf '%s' "$out" | sha256sum | cut -c1-64
+}
+
+# Imports line 1 of the night's export changed by the jq filter $1 into
+# the destination: 65, the message $2, nothing stored.
+refused() {
+	fq export --limit 1 | jq -c "$1" >"$BATS_TEST_TMPDIR/x.jsonl"
+	snap=$(FQ_DB=$DST db_digest)
+	run -65 --separate-stderr import "$BATS_TEST_TMPDIR/x.jsonl"
+	assert_output ""
+	assert_equal "$stderr" "fq: import: line 1: $2"
+	assert_equal "$(FQ_DB=$DST db_digest)" "$snap"
+	assert_equal "$(ncases "$DST")" 0
+}
+
+@test "import: an ESC in a summary, details or a guest's name: 65, nothing stored" {
+	night
+	refused '.summary = "手机\u001b]0;owned\u0007忘在棋牌室"' \
+		"'summary' contains a control character (0x1b); put longer text in --details"
+	refused '.details = "第一行\n\u001b[2J"' \
+		"'details' contains a control character (0x1b)"
+	refused '.guest.name = "\u001b[31m周先生"' \
+		"'guest.name' contains a control character (0x1b); put longer text in --details"
+}
+
+@test "import: CR or LF in a summary, a C1 or bidi control anywhere: 65" {
+	night
+	refused '.summary = "手机忘在\r\n棋牌室"' \
+		"'summary' contains a control character (0x0d); put longer text in --details"
+	refused '.summary = "手机忘在\n棋牌室"' \
+		"'summary' contains a control character (0x0a); put longer text in --details"
+	refused '.details = "a\u009b2Jb"' \
+		"'details' contains a control character (U+009B), which a terminal would obey; retype it without"
+	refused '.guest.room = "12\u202e08"' \
+		"'guest.room' contains a control character (U+202E), which a terminal would obey; retype it without"
+}
+
+@test "import: a 2 MB summary, an empty summary, an empty owner: 65" {
+	night
+	refused '.summary = ("长" * 699051)' \
+		"'summary' is 699051 characters long; the most is 200"
+	refused '.summary = ""' "'summary' is empty"
+	refused '.summary = "   "' "'summary' is empty"
+	refused '.owner = ""' "'owner' is empty"
+	refused '.details = ("x" * 4001)' \
+		"'details' is 4001 characters long; the most is 4000"
+	refused '.guest.phone = ("1" * 33)' \
+		"'guest.phone' is 33 characters long; the most is 32"
+}
+
+@test "import: a 1 MB actor, an actor or kind that is not an id: 65" {
+	night
+	refused '.events[1].actor = ("a" * 1048576)' \
+		"event 4: 'actor' is 1048576 bytes long; the most is 64"
+	refused '.events[1].actor = ""' "event 4: 'actor' is empty"
+	refused '.events[1].actor = "wang qiang"' \
+		"event 4: 'actor' is not an id: 'wang qiang' (use letters, digits, '.', '_' or '-', a letter or digit first)"
+	refused '.events[1].actor = "wang.qiang\u001b[2J"' \
+		"event 4: 'actor' is not an id: <14 bytes, not shown: too long, or with control characters> (use letters, digits, '.', '_' or '-', a letter or digit first)"
+	refused '.events[1].kind = "accepted\n"' \
+		"event 4: 'kind' is not an id: <9 bytes, not shown: too long, or with control characters> (use letters, digits, '.', '_' or '-', a letter or digit first)"
+	refused '.handler = "-x"' \
+		"'handler' is not an id: '-x' (use letters, digits, '.', '_' or '-', a letter or digit first)"
+	refused '.via = "fax"' "'via' must be desk, phone, online, letter or other, not 'fax'"
+}
+
+@test "import: control characters in an event's data, a note too long: 65" {
+	night
+	refused '.events[2].data.text = "手机已找到\u001b[8m"' \
+		"event 5: 'data.text' contains a control character (0x1b)"
+	refused '.events[2].data.text = ("长" * 2001)' \
+		"event 5: 'data.text' is 2001 characters long; the most is 2000"
+	refused '.events[0].data.to = ["a", "b\u0085"]' \
+		"event 1: 'data.to[1]' contains a control character (U+0085), which a terminal would obey; retype it without"
+	refused '.events[0].data["x\u001by"] = 1' \
+		"event 1: 'data' has a key <3 bytes, not shown: too long, or with control characters>"
+	refused '.events[0].data[("k" * 65)] = 1' \
+		"event 1: 'data' has a key <65 bytes, not shown: too long, or with control characters>"
+}
+
+@test "import: case id 9223372036854775807, and ids past 2^53 - 1: 65" {
+	night
+	fq export --limit 1 | sed 's/^{"id":1,/{"id":9223372036854775807,/' \
+		>"$BATS_TEST_TMPDIR/x.jsonl"
+	run -65 --separate-stderr import "$BATS_TEST_TMPDIR/x.jsonl"
+	assert_equal "$stderr" "fq: import: line 1: 'id' is 9223372036854775807; the most fq takes is 9007199254740991 (2^53 - 1, which every JSON reader keeps exact)"
+	assert_equal "$(ncases "$DST")" 0
+	fq export --limit 1 | sed 's/"events":\[{"id":1,/"events":[{"id":9007199254740992,/' \
+		>"$BATS_TEST_TMPDIR/x.jsonl"
+	run -65 --separate-stderr import "$BATS_TEST_TMPDIR/x.jsonl"
+	assert_equal "$stderr" "fq: import: line 1: 'id' is 9007199254740992; the most fq takes is 9007199254740991 (2^53 - 1, which every JSON reader keeps exact)"
+	# the largest id passes the check (and then leaves a gap in the chain)
+	fq export --limit 1 | sed 's/^{"id":1,/{"id":9007199254740991,/' \
+		>"$BATS_TEST_TMPDIR/x.jsonl"
+	run -65 --separate-stderr import "$BATS_TEST_TMPDIR/x.jsonl"
+	[[ "$stderr" != *"'id' is"* ]]
+	# new cases get small ids after a refused import
+	FQ_DB=$DST log_case "客人要两条毛巾" >/dev/null
+	assert_equal "$(sqlite3 "$DST" 'SELECT max(id) FROM cases')" 1
+}
+
+@test "import: a case row that disagrees with its logged event: 65" {
+	night
+	refused '.summary = "手机忘在大堂"' \
+		"'summary' is '手机忘在大堂' but its events say '手机忘在棋牌室' (event 1, 'logged')"
+	refused '.guest.room = "1209"' \
+		"'guest.room' is '1209' but its events say '1208' (event 1, 'logged')"
+	refused '.guest.name = null' \
+		"'guest.name' is null but its events say '周先生' (event 1, 'logged')"
+	refused '.category = "complaint"' \
+		"'category' is 'complaint' but its events say 'lost_property' (event 1, 'logged')"
+	refused '.owner = "zhou.min"' \
+		"'owner' is 'zhou.min' but its events say 'li.na' (event 1, 'logged')"
+	refused '.via = "phone"' \
+		"'via' is 'phone' but its events say 'desk' (event 1, 'logged')"
+	refused '.details = "另有详情"' \
+		"'details' is '另有详情' but its events say null (event 1, 'logged')"
+}
+
+@test "import: a status or closed_at that its events do not bear out: 65" {
+	night
+	refused '.status = "open" | .closed_at = null' \
+		"'status' is 'open' but its events say 'closed' (event 7, 'closed')"
+	refused '.closed_at = "2026-11-27T02:11:00+08:00"' \
+		"'closed_at' is not the time of the case's last 'closed' event (event 7)"
+	# a second `logged` event, sealed with a right digest
+	digest=$(v2_digest 4 logged)
+	refused ".events[1].kind = \"logged\" | .events[1].digest = \"$digest\"" \
+		"event 4 is a second 'logged' event (seq 2): a case is logged once"
+	fq export | sed -n 3p >"$BATS_TEST_TMPDIR/x.jsonl"
+	jq -c '.closed_at = "2026-11-27T03:00:00+08:00"' "$BATS_TEST_TMPDIR/x.jsonl" \
+		>"$BATS_TEST_TMPDIR/y.jsonl"
+	run -65 --separate-stderr import "$BATS_TEST_TMPDIR/y.jsonl"
+	assert_equal "$stderr" "fq: import: line 1: 'closed_at' is set but its events leave the case open (event 3, 'logged')"
+}
+
+@test "import: amended fields: the row agrees with the last amendment" {
+	night
+	at 2026-11-27T04:00:00+08:00 fq amend 3 --summary "客人要两瓶胶水" \
+		--room 808 --note "房号听错了" >/dev/null
+	fq export >"$BATS_TEST_TMPDIR/a.jsonl"
+	run -0 --separate-stderr import "$BATS_TEST_TMPDIR/a.jsonl"
+	assert_output "imported 5 cases, 15 events"
+	FQ_DB=$DST fq export | cmp - "$BATS_TEST_TMPDIR/a.jsonl"
+	# the logged summary is no longer the row's
+	rm -f "$DST"*
+	FQ_DB=$DST fq init >/dev/null
+	jq -c 'if .id == 3 then .summary = "客人要一瓶胶水" else . end' \
+		"$BATS_TEST_TMPDIR/a.jsonl" >"$BATS_TEST_TMPDIR/b.jsonl"
+	run -65 --separate-stderr import "$BATS_TEST_TMPDIR/b.jsonl"
+	assert_equal "$stderr" "fq: import: line 3: 'summary' is '客人要一瓶胶水' but its events say '客人要两瓶胶水' (event 15, 'amended')"
+	assert_equal "$(ncases "$DST")" 0
+	# an ESC in the logged summary that the amendment replaced (the
+	# logged event sealed again with a right digest)
+	data=$(sqlite3 "$SRC" "SELECT data FROM events WHERE id = 3" |
+		jq -c '.summary = "客人要\u001b[5m一瓶胶水"')
+	digest=$(v2_digest 3 logged "$data")
+	jq -c --argjson d "$data" --arg g "$digest" \
+		'if .id == 3 then .events[0].data = $d | .events[0].digest = $g else . end' \
+		"$BATS_TEST_TMPDIR/a.jsonl" >"$BATS_TEST_TMPDIR/c.jsonl"
+	run -65 --separate-stderr import "$BATS_TEST_TMPDIR/c.jsonl"
+	assert_equal "$stderr" "fq: import: line 3: event 3: 'data.summary' contains a control character (0x1b)"
+	assert_equal "$(ncases "$DST")" 0
+}

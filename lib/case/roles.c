@@ -197,3 +197,12 @@ supervisors_of(struct fq *fq, const char *dept)
 	v[n] = NULL;
 	return v;
 }
+
+int
+may_import(struct fq *fq)
+{
+	if (fq->me->role == ROLE_MANAGER)
+		return 0;
+	return fq_fail(fq, FQ_EPERM, "%s (%s) may not import cases: only a "
+		       "manager may", fq->me->name, fq->me->id);
+}

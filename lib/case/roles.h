@@ -58,4 +58,7 @@ int is_supervisor_of(const struct policy *p, const struct staff *s,
  */
 const struct staff **supervisors_of(struct fq *fq, const char *dept);
 
+/* import: a manager (an import writes history into the database). */
+int may_import(struct fq *fq);
+
 #endif

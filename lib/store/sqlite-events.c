@@ -10,7 +10,8 @@
 #include "sqlite-stmt.h"
 
 /* The columns event_row() reads, in its order. */
-#define EVENT_COLUMNS "id, case_id, seq, at, actor, kind, data, prev, digest"
+#define EVENT_COLUMNS \
+	"id, case_id, seq, at, actor, kind, data, prev, digest, version"
 
 /* Fills e from a row of EVENT_COLUMNS (text valid until the next step). */
 static void
@@ -25,6 +26,7 @@ event_row(const struct sq *q, struct event_row *e)
 	e->data = sq_col_peek(q, 6);
 	e->prev = sq_col_peek(q, 7);
 	e->digest = sq_col_peek(q, 8);
+	e->version = (int)sq_col_int(q, 9);
 }
 
 /* Calls fn for each event row a query gives, then finalizes it. */
@@ -75,8 +77,9 @@ sqlite_event_append(struct fq *fq, const struct event_row *e)
 	struct sq q;
 
 	sq_prepare(fq, &q, "INSERT INTO events (id, case_id, seq, at, actor, "
-			   "kind, data, prev, digest) VALUES (:id, :case, "
-			   ":seq, :at, :actor, :kind, :data, :prev, :digest)");
+			   "kind, data, prev, digest, version) VALUES (:id, "
+			   ":case, :seq, :at, :actor, :kind, :data, :prev, "
+			   ":digest, :version)");
 	sq_int(&q, ":id", e->id);
 	sq_int(&q, ":case", e->case_id);
 	sq_int(&q, ":seq", e->seq);
@@ -86,6 +89,7 @@ sqlite_event_append(struct fq *fq, const struct event_row *e)
 	sq_text(&q, ":data", e->data);
 	sq_text(&q, ":prev", e->prev);
 	sq_text(&q, ":digest", e->digest);
+	sq_int(&q, ":version", e->version);
 	return sq_run(&q);
 }
 

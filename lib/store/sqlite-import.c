@@ -55,17 +55,17 @@ static const char *const case_params[NCP] = {
 
 /* The parameters of the event INSERT, in the order of event_params. */
 enum { EP_ID, EP_CASE, EP_SEQ, EP_AT, EP_ACTOR, EP_KIND, EP_DATA, EP_PREV,
-       EP_DIGEST, NEP };
+       EP_DIGEST, EP_VERSION, NEP };
 
 static const char *const event_params[NEP] = {
 	":id", ":case", ":seq", ":at", ":actor", ":kind", ":data", ":prev",
-	":digest",
+	":digest", ":version",
 };
 
 #define EVENT_INSERT \
 	"INSERT INTO events (id, case_id, seq, at, actor, kind, data, " \
-	"prev, digest) VALUES (:id, :case, :seq, :at, :actor, :kind, " \
-	":data, :prev, :digest)"
+	"prev, digest, version) VALUES (:id, :case, :seq, :at, :actor, " \
+	":kind, :data, :prev, :digest, :version)"
 
 /* Grows the page cache for the load, keeping its size to give back. */
 static int
@@ -175,6 +175,7 @@ sqlite_import_event(struct fq *fq, struct store_import *imp,
 	sq_bulk_text(b, EP_DATA, e->data);
 	sq_bulk_text(b, EP_PREV, e->prev);
 	sq_bulk_text(b, EP_DIGEST, e->digest);
+	sq_bulk_int(b, EP_VERSION, e->version);
 	rc = sq_bulk_step(fq, b, &ext);
 	*taken = rc ? taken_of(ext) : TAKEN_NONE;
 	return rc;

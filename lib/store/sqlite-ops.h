@@ -109,4 +109,7 @@ int sqlite_import_event(struct fq *fq, struct store_import *imp,
 int sqlite_import_big(struct fq *fq, struct store_import *imp);
 int sqlite_import_end(struct fq *fq, struct store_import *imp, int ok);
 
+/* sqlite-chain.c */
+int sqlite_chain_version(struct fq *fq, long long id, int *version);
+
 #endif

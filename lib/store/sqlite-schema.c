@@ -66,6 +66,9 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n"
 	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events\n"
 	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n",
+	/* 2: each event's digest version (chain.h); the older events are 1. */
+	"ALTER TABLE events ADD COLUMN\n"
+	"  version  INTEGER NOT NULL DEFAULT 1; -- how its digest is framed\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

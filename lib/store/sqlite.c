@@ -262,4 +262,6 @@ static const struct store_vfuncs sqlite_vfuncs = {
 	.import_event = sqlite_import_event,
 	.import_big = sqlite_import_big,
 	.import_end = sqlite_import_end,
+
+	.chain_version = sqlite_chain_version,
 };

@@ -129,6 +129,8 @@ struct store_vfuncs {
 			    const struct event_row *e, enum store_taken *taken);
 	int (*import_big)(struct fq *fq, struct store_import *imp);
 	int (*import_end)(struct fq *fq, struct store_import *imp, int ok);
+
+	int (*chain_version)(struct fq *fq, long long id, int *version);
 };
 
 /* What every driver's connection begins with. */

@@ -393,3 +393,8 @@ store_import_end(struct fq *fq, struct store_import *imp, int ok)
 	return V(fq)->import_end(fq, imp, ok);
 }
 
+int
+store_chain_version(struct fq *fq, long long id, int *version)
+{
+	return V(fq)->chain_version(fq, id, version);
+}

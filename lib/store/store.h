@@ -108,6 +108,7 @@ struct case_filter {
 struct event_row {
 	long long id, case_id, seq, at;
 	const char *actor, *kind, *data, *prev, *digest;
+	int version;		/* how its digest is framed (chain.h) */
 };
 
 /* The groups of fq report. */
@@ -457,5 +458,14 @@ int store_import_event(struct fq *fq, struct store_import *imp,
 		       const struct event_row *e);
 int store_import_big(struct fq *fq, struct store_import *imp);
 int store_import_end(struct fq *fq, struct store_import *imp, int ok);
+
+/* ------------------------------------------------------------------ */
+/* Digest versions (chain.h) */
+
+/*
+ * The digest version of event `id` (struct event_row's version), or 0
+ * when there is no such event.
+ */
+int store_chain_version(struct fq *fq, long long id, int *version);
 
 #endif
