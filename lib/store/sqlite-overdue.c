@@ -266,6 +266,20 @@ lookup(struct fq *fq, struct lookups *l, long long id, struct store_ladder *h)
 	return l->told.rc;
 }
 
+/*
+ * A run of the ladder reads thousands of cases and their memory, and
+ * writes a few hundred events and rows of it spread over the tables: a
+ * page cache that holds them all (SQLite's default holds 2 MiB), so that
+ * no page is read twice or spilled to the log before the commit, and
+ * temporary results in memory.  Kept by the connection, as fq import's.
+ */
+static int
+tune(struct fq *fq)
+{
+	return sq_exec(fq, "PRAGMA cache_size = -65536; "
+			   "PRAGMA temp_store = MEMORY");
+}
+
 int
 sqlite_ladder_cases(struct fq *fq, time_t horizon,
 		    int (*want)(struct fq *, const struct fq_case *, void *),
@@ -279,6 +293,8 @@ sqlite_ladder_cases(struct fq *fq, time_t horizon,
 	struct sq q;
 	int rc = 0, done;
 
+	if ((rc = tune(fq)))
+		return rc;
 	sq_prepare(fq, &l->told, LADDER_TOLD);
 	sq_prepare(fq, &q, LADDER_CASES);
 	sq_time(&q, ":horizon", horizon);

@@ -715,7 +715,9 @@ make_fresh() {
 #!/bin/sh
 db=\$(awk -F '\t' -v l="\$1" '\$1 == l { print \$2 }' "$SCRATCH/fresh.map")
 [ -n "\$db" ] || exit 0
-rm -f "\$db" "\$db-wal" "\$db-shm" && cp "$CACHE" "\$db" && : >"$SCRATCH/mails"
+# on disk before the run: else its first fsync writes the whole copy
+rm -f "\$db" "\$db-wal" "\$db-shm" && cp "$CACHE" "\$db" && sync "\$db" &&
+	: >"$SCRATCH/mails"
 EOF
 	chmod +x "$BIN/fresh"
 	: >"$SCRATCH/fresh.map"
