@@ -169,8 +169,28 @@ check: test
 demo: fq
 	@tests/demo.sh ./fq
 
+# The older fq that the benchmarks' `before` compares this one with:
+# round 1's release, built from git into build/before (without git, or
+# without that commit, the comparison is skipped; FQ_BENCH_BEFORE names
+# another).
+BENCH_BEFORE = 84572cf
+
 bench: fq
-	@tests/bench/run.sh ./fq
+	@before=; \
+	if git cat-file -e '$(BENCH_BEFORE)^{commit}' 2>/dev/null; then \
+		$(MAKE) --no-print-directory build/before/fq && \
+		before=build/before/fq; \
+	else \
+		echo "make: no commit $(BENCH_BEFORE) here: no before/after" \
+		     "comparison"; \
+	fi; \
+	FQ_BENCH_BEFORE=$${FQ_BENCH_BEFORE:-$$before} tests/bench/run.sh ./fq
+
+build/before/fq:
+	rm -rf build/before
+	mkdir -p build/before
+	git archive $(BENCH_BEFORE) | tar -x -C build/before
+	$(MAKE) --no-print-directory -C build/before fq >/dev/null
 
 # The man pages go to $(MANDIR)/manN, where man finds them: /usr/local's
 # is on man-db's MANDATORY_MANPATH, another prefix's share/man is found

@@ -344,7 +344,8 @@ actor(struct fq *fq, const struct global_opts *g,
 {
 	const char *env = fq->installed ? e->user : getenv("FQ_USER");
 	const char *named = g->as ? g->as : env && *env ? env : NULL;
-	const char *login = paths_login(fq);
+	/* the password database only when the login matters */
+	const char *login = fq->installed || !named ? paths_login(fq) : NULL;
 
 	fq->actor = named ? named : login;
 	if (!fq->actor)

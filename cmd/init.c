@@ -25,8 +25,7 @@ static const struct opt longopts[] = {
 	{ "example", required_argument, 'e', "hotel|government|property",
 	  "the example policy to install (default hotel)" },
 	{ "system", no_argument, 's', NULL,
-	  "the installed fq of a shared host: group fq, /var/lib/fq, /etc/fq "
-	  "(root)" },
+	  "set up the installed fq of a shared host (root)" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 

@@ -39,6 +39,14 @@
 #   report       fq report --by dept, against the same reads in sqlite3
 #   import       fq import of what fq export prints, against the sqlite3
 #                shell loading the same JSON Lines
+#   before       the same site before and after an upgrade: FQ_BENCH_BEFORE
+#                (an older fq; `make bench` builds round 1's) fills its own
+#                database as fill.sh makes it, this fq upgrades a copy of
+#                it (the migration and the first cron run, timed once),
+#                then list, show, overdue, handover, report and log run on
+#                each, interleaved, both with the older fq's hotel policy
+#                (policies/hotel.yaml beside it, if there is one), and each ratio new/old is held to 1.15
+#                (noise on this machine); skipped without FQ_BENCH_BEFORE
 #   search       fq search --limit 20 for 2 and 5 Chinese characters and
 #                4 digits of a phone number, against a LIKE scan in
 #                sqlite3 (target <= 50 ms), and the share of the database
@@ -68,9 +76,10 @@
 #   FQ_BENCH_LATE     late cases of escalate10k (default ROWS / 100)
 #   FQ_BENCH_TIMEOUT  seconds a run of the escalate benchmarks may take
 #                     before it is killed (default 60)
+#   FQ_BENCH_BEFORE   the older fq of the `before` benchmark (none: skipped)
 set -eu
 
-BENCHES="log overdue escalate escalate10k mail report import search"
+BENCHES="log overdue escalate escalate10k mail report import search before"
 
 # ---------------------------------------------------------------- setup
 
@@ -83,6 +92,12 @@ case $1 in
 *) FQ=$(pwd)/$1 ;;
 esac
 [ -x "$FQ" ] || { echo "bench: no fq binary at '$1'" >&2; exit 66; }
+case ${FQ_BENCH_BEFORE-} in
+"" | /*) BEFORE=${FQ_BENCH_BEFORE-} ;;
+*) BEFORE=$(pwd)/$FQ_BENCH_BEFORE ;;
+esac
+[ -z "$BEFORE" ] || [ -x "$BEFORE" ] ||
+	{ echo "bench: no fq binary at '$BEFORE' (FQ_BENCH_BEFORE)" >&2; exit 66; }
 
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH=$TOP/tests/bench
@@ -956,6 +971,100 @@ bench_search() {
 		share=$(awk -v i="$idx" -v t="$size" 'BEGIN { printf "%.1f", 100 * i / (t - i) }')
 		say "  search index $(mib $((idx / 1024))) MiB: adds $share% to the rest   target < 40%   $(target "$share" "<" 40)"
 	fi
+	took
+}
+
+# ---------------------------------------------------------------- before
+
+# Sets BEFORE_CACHE to the database the older fq filled, building it when
+# missing (fill.sh with that fq: its own schema; rechain is this fq's,
+# which the older fq never checks outside verify).
+before_db() {
+	FQ_DB=$SCRATCH/before-schema.db FQ_POLICY=$BPOLICY "$BEFORE" init \
+		>/dev/null
+	version=$(sqlite3 "$SCRATCH/before-schema.db" 'PRAGMA user_version')
+	key=$({ sqlite3 "$SCRATCH/before-schema.db" .schema
+		cat "$BEFORE" "$BENCH/fill.sh" "$BENCH/rechain.c" "$BPOLICY"
+		echo "$ROWS $NOW"; } | cksum | cut -d ' ' -f 1)
+	rm -f "$SCRATCH"/before-schema.db*
+	BEFORE_CACHE=$CACHE_DIR/fq-bench-before-$TAG-v$version-$key.db
+	if [ -f "$BEFORE_CACHE" ]; then
+		BEFORE_STATE="cached"
+		return 0
+	fi
+	say "  building $BEFORE_CACHE with the older fq (once) ..."
+	t0=$(date +%s)
+	rm -f "$BEFORE_CACHE.$$" "$BEFORE_CACHE.$$"-*
+	"$BENCH/fill.sh" "$BEFORE" "$BPOLICY" "$BEFORE_CACHE.$$" "$ROWS" \
+		"$NOW" "$BIN/rechain" >/dev/null
+	mv "$BEFORE_CACHE.$$" "$BEFORE_CACHE"
+	BEFORE_STATE="built in $(($(date +%s) - t0)) s"
+	for old in "$CACHE_DIR"/fq-bench-before-$TAG-v*.db*; do
+		case $old in
+		"$BEFORE_CACHE"*) ;;
+		*) rm -f "$old" ;;
+		esac
+	done
+}
+
+# The same site before and after the upgrade: the older fq on its own
+# database, this fq on a copy of it that it upgraded, each command of the
+# front desk and of cron timed on both, interleaved.
+bench_before() {
+	section "before and after: an older fq against this one, the same $SIZE site"
+	if [ -z "$BEFORE" ]; then
+		say "  skipped: FQ_BENCH_BEFORE names no older fq (make bench builds round 1's)"
+		took
+		return 0
+	fi
+	BPOLICY=$(dirname "$BEFORE")/policies/hotel.yaml
+	[ -f "$BPOLICY" ] || BPOLICY=$POLICY
+	export FQ_POLICY="$BPOLICY"	# for both, in this benchmark only
+	say "  older fq: $("$BEFORE" --version) ($BEFORE), policy $BPOLICY"
+	before_db
+	old=$SCRATCH/before.db new=$SCRATCH/after.db
+	cp "$BEFORE_CACHE" "$old"
+	cp "$BEFORE_CACHE" "$new"
+	rm -f "$old"-* "$new"-*
+	sync
+	say "  database: $(sqlite3 "$old" "SELECT count(*) FROM cases") cases, $(sqlite3 "$old" "SELECT count(*) FROM events") events, schema $(sqlite3 "$old" 'PRAGMA user_version') ($BEFORE_STATE)"
+	# The upgrade, timed once: the migration (the first command that
+	# opens the database), then the first cron run (the ladder's memory
+	# folded from the history; its mail to nowhere).
+	t0=$(date +%s%N)
+	FQ_DB=$new "$FQ" --as li.na list --limit 1 >/dev/null
+	t1=$(date +%s%N)
+	FQ_DB=$new FQ_SENDMAIL='cat >/dev/null' "$FQ" --as li.na \
+		overdue --mail >/dev/null
+	t2=$(date +%s%N)
+	say "  upgrade: migration to schema $(sqlite3 "$new" 'PRAGMA user_version') $(secs $(((t1 - t0) / 1000000))) s, first cron run (overdue --mail) $(secs $(((t2 - t1) / 1000000))) s"
+	id=$(sqlite3 "$old" "SELECT case_id FROM events GROUP BY case_id
+		HAVING count(*) >= 8 ORDER BY case_id DESC LIMIT 1")
+	since=$(TZ=Asia/Shanghai date -d "@$((NOW - 30 * 86400))" +%Y-%m-%dT%H:%M:%S+08:00)
+	o="env FQ_DB=$old $BEFORE --as li.na"
+	n="env FQ_DB=$new $FQ --as li.na"
+	set --
+	for c in "list --limit 50" "show $id" "overdue --format tsv" \
+		"handover --dept all" "report --by dept --since $since" \
+		"log --room 1203 --guest 王先生 1203房客人要一瓶胶水和两条毛巾"; do
+		name=${c%% *}
+		try "old fq $name" $o $c || return 0
+		try "new fq $name" $n $c || return 0
+		[ $# -eq 0 ] || set -- "$@" :::
+		set -- "$@" "old $name" $o $c ::: "new $name" $n $c
+	done
+	measure before 200 20 150 2 "$@"
+	say "  rounds: $(rounds before), interleaved; case #$id has $(sqlite3 "$old" "SELECT count(*) FROM events WHERE case_id = $id") events"
+	heads
+	for name in list show overdue handover report log; do
+		show before "old $name"
+		show before "new $name"
+	done
+	for name in list show overdue handover report log; do
+		r=$(ratio "$(median before "new $name")" "$(median before "old $name")")
+		say "  $name: new/old $r   target <= 1.15   $(verdict before "new $name" "$r" "<=" 1.15)"
+	done
+	export FQ_POLICY="$POLICY"
 	took
 }
 
