@@ -234,7 +234,7 @@ command_help(struct fq *fq, const char *name)
 	return arena_printf(fq->mem, _("usage: %s\n%s%s\nThe global options "
 			    "are in 'fq help'; the whole story in 'man "
 			    "fq-%s'."), i18n_text(c->usage), *opts ? "\n" : "",
-			    opts, c->name);
+			    opts, c->name + strspn(c->name, "_"));
 }
 
 /* Fails for an unknown command or global option, naming the nearest. */

@@ -320,3 +320,14 @@ run_zsh() {
 	run -0 make -s -C "$TOP" -o fq uninstall DESTDIR="$dest" PREFIX=/usr/local
 	assert_equal "$(find "$dest/usr/local" -type f)" ""
 }
+
+@test "completion: the hidden command has its man page, and its --help names it" {
+	run -0 fq __complete --help
+	assert_output --partial "'man fq-complete'"
+	[[ -f $TOP/man/fq-complete.1 ]]
+	run -0 man -l "$TOP/man/fq-complete.1"
+	assert_output --partial "fq __complete"
+	# no word to complete, or an option before --: a usage error
+	run -64 fq __complete
+	run -64 fq __complete --bogus -- list
+}
