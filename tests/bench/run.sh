@@ -321,34 +321,41 @@ took() {
 
 # -------------------------------------------------------------- database
 
-# Sets CACHE to the cached database, building it when missing, and
-# CACHE_STATE to say which.
-cached_db() {
-	FQ_DB=$SCRATCH/schema.db "$FQ" init >/dev/null
+# filled_db FQ POLICY NAME [SALT]: sets FILLED to the database that FQ
+# and fill.sh make with POLICY, cached as NAME-vSCHEMA-KEY.db in the
+# cache directory, building it when missing (and then removing the older
+# ones of NAME), and FILLED_STATE to say which.  KEY follows the schema,
+# fill.sh, rechain.c, the policy, the file SALT (if any) and the size.
+filled_db() {
+	FQ_DB=$SCRATCH/schema.db FQ_POLICY=$2 "$1" init >/dev/null
 	version=$(sqlite3 "$SCRATCH/schema.db" 'PRAGMA user_version')
 	key=$({ sqlite3 "$SCRATCH/schema.db" .schema
-		cat "$BENCH/fill.sh" "$BENCH/rechain.c" "$POLICY"
+		cat "$BENCH/fill.sh" "$BENCH/rechain.c" "$2" ${4:+"$4"}
 		echo "$ROWS $NOW"; } | cksum | cut -d ' ' -f 1)
 	rm -f "$SCRATCH"/schema.db*
-	base=fq-bench-$TAG-v$version
-	CACHE=$CACHE_DIR/$base-$key.db
-	if [ -f "$CACHE" ]; then
-		CACHE_STATE="cached"
+	FILLED=$CACHE_DIR/$3-v$version-$key.db
+	if [ -f "$FILLED" ]; then
+		FILLED_STATE="cached"
 		return 0
 	fi
-	say "building $CACHE (once) ..."
+	say "building $FILLED (once) ..."
 	t0=$(date +%s)
-	rm -f "$CACHE.$$" "$CACHE.$$"-*
-	"$BENCH/fill.sh" "$FQ" "$POLICY" "$CACHE.$$" "$ROWS" "$NOW" \
-		"$BIN/rechain"
-	mv "$CACHE.$$" "$CACHE"
-	CACHE_STATE="built in $(($(date +%s) - t0)) s"
-	for old in "$CACHE_DIR"/fq-bench-$TAG-v*.db*; do
+	rm -f "$FILLED.$$" "$FILLED.$$"-*
+	"$BENCH/fill.sh" "$1" "$2" "$FILLED.$$" "$ROWS" "$NOW" "$BIN/rechain"
+	mv "$FILLED.$$" "$FILLED"
+	FILLED_STATE="built in $(($(date +%s) - t0)) s"
+	for old in "$CACHE_DIR/$3"-v*.db*; do
 		case $old in
-		"$CACHE"*) ;;
+		"$FILLED"*) ;;
 		*) rm -f "$old" ;;
 		esac
 	done
+}
+
+# Sets CACHE to the cached database of this fq, and CACHE_STATE.
+cached_db() {
+	filled_db "$FQ" "$POLICY" "fq-bench-$TAG"
+	CACHE=$FILLED CACHE_STATE=$FILLED_STATE
 }
 
 # ------------------------------------------------------------ benchmarks
@@ -976,37 +983,6 @@ bench_search() {
 
 # ---------------------------------------------------------------- before
 
-# Sets BEFORE_CACHE to the database the older fq filled, building it when
-# missing (fill.sh with that fq: its own schema; rechain is this fq's,
-# which the older fq never checks outside verify).
-before_db() {
-	FQ_DB=$SCRATCH/before-schema.db FQ_POLICY=$BPOLICY "$BEFORE" init \
-		>/dev/null
-	version=$(sqlite3 "$SCRATCH/before-schema.db" 'PRAGMA user_version')
-	key=$({ sqlite3 "$SCRATCH/before-schema.db" .schema
-		cat "$BEFORE" "$BENCH/fill.sh" "$BENCH/rechain.c" "$BPOLICY"
-		echo "$ROWS $NOW"; } | cksum | cut -d ' ' -f 1)
-	rm -f "$SCRATCH"/before-schema.db*
-	BEFORE_CACHE=$CACHE_DIR/fq-bench-before-$TAG-v$version-$key.db
-	if [ -f "$BEFORE_CACHE" ]; then
-		BEFORE_STATE="cached"
-		return 0
-	fi
-	say "  building $BEFORE_CACHE with the older fq (once) ..."
-	t0=$(date +%s)
-	rm -f "$BEFORE_CACHE.$$" "$BEFORE_CACHE.$$"-*
-	"$BENCH/fill.sh" "$BEFORE" "$BPOLICY" "$BEFORE_CACHE.$$" "$ROWS" \
-		"$NOW" "$BIN/rechain" >/dev/null
-	mv "$BEFORE_CACHE.$$" "$BEFORE_CACHE"
-	BEFORE_STATE="built in $(($(date +%s) - t0)) s"
-	for old in "$CACHE_DIR"/fq-bench-before-$TAG-v*.db*; do
-		case $old in
-		"$BEFORE_CACHE"*) ;;
-		*) rm -f "$old" ;;
-		esac
-	done
-}
-
 # The same site before and after the upgrade: the older fq on its own
 # database, this fq on a copy of it that it upgraded, each command of the
 # front desk and of cron timed on both, interleaved.
@@ -1021,13 +997,15 @@ bench_before() {
 	[ -f "$BPOLICY" ] || BPOLICY=$POLICY
 	export FQ_POLICY="$BPOLICY"	# for both, in this benchmark only
 	say "  older fq: $("$BEFORE" --version) ($BEFORE), policy $BPOLICY"
-	before_db
+	# the older fq's own schema; rechain is this fq's, whose digests the
+	# older fq never checks outside verify
+	filled_db "$BEFORE" "$BPOLICY" "fq-bench-before-$TAG" "$BEFORE"
 	old=$SCRATCH/before.db new=$SCRATCH/after.db
-	cp "$BEFORE_CACHE" "$old"
-	cp "$BEFORE_CACHE" "$new"
+	cp "$FILLED" "$old"
+	cp "$FILLED" "$new"
 	rm -f "$old"-* "$new"-*
 	sync
-	say "  database: $(sqlite3 "$old" "SELECT count(*) FROM cases") cases, $(sqlite3 "$old" "SELECT count(*) FROM events") events, schema $(sqlite3 "$old" 'PRAGMA user_version') ($BEFORE_STATE)"
+	say "  database: $(sqlite3 "$old" "SELECT count(*) FROM cases") cases, $(sqlite3 "$old" "SELECT count(*) FROM events") events, schema $(sqlite3 "$old" 'PRAGMA user_version') ($FILLED_STATE)"
 	# The upgrade, timed once: the migration (the first command that
 	# opens the database), then the first cron run (the ladder's memory
 	# folded from the history; its mail to nowhere).
