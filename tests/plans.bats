@@ -100,6 +100,8 @@ ALLOWED = [
     ("coalesce(data ->> '$.handler', '')", "c"),  # verify: every case's holders
     ("SELECT count(*) FROM cases", "cases"),    # verify: how many
     ("FROM search_cases ORDER BY case_id", "search_cases"),  # verify: the search index, all of it
+    ("lag(at) OVER (PARTITION BY case_id ORDER BY seq)", "(subquery-2)"),  # verify: every event's time, in chain order
+    ("next_due FROM cases ORDER BY id", "cases"),  # verify: every case row, rebuilt
 ]
 # Scans that are no walk of a table: CTEs of the ladder's folding, table
 # functions, the open cases' partial index.

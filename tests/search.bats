@@ -312,7 +312,9 @@ first_match() {
 @test "search: fq verify names a case whose index disagrees; --reindex mends it" {
 	sqlite3 "$FQ_DB" "UPDATE search_cases SET digest = 0 WHERE case_id = 2"
 	run -1 --separate-stderr fq verify
-	assert_output "DAMAGED: search index: case #2 disagrees with its events; run 'fq search --reindex'"
+	assert_line --index 0 "DAMAGED: search index: case #2 disagrees with its events; run 'fq search --reindex'"
+	assert_equal "$(grep -c '^DAMAGED' <<<"$output")" 1
+	assert_line --index 1 --partial "note: a personal database"
 	# a step on that case is refused rather than break the index further
 	snap=$(db_digest)
 	run -70 --separate-stderr fq follow 2 "再催工程部"
@@ -335,8 +337,11 @@ first_match() {
 	sqlite3 "$FQ_DB" "DROP TRIGGER events_no_update;
 		UPDATE events SET data = json_set(data, '\$.text', '已请工程部检查') WHERE case_id = 5 AND seq = 2"
 	run -1 --separate-stderr fq verify --format json
-	assert_equal "$(jq -r '.problems | length' <<<"$output")" 1
+	# the altered event, and the trigger dropped to alter it; not the index
+	assert_equal "$(jq -r '.problems | length' <<<"$output")" 2
 	assert_equal "$(jq -r '.problems[0] | test("altered")' <<<"$output")" true
+	assert_equal "$(jq -r '.problems[1] | test("trigger .events_no_update. .* missing")' <<<"$output")" true
+	assert_equal "$(jq -r '[.problems[] | select(test("search"))] | length' <<<"$output")" 0
 }
 
 @test "search: a round-1 database gets its index when it is opened" {
