@@ -121,6 +121,11 @@ char_at(const struct walk *w, size_t pos, size_t *next)
 
 	if (pos >= w->len)
 		return -1;
+	if (w->enc == ENC_UTF8 && w->s[pos] < 0x80) {	/* most of a policy */
+		*next = pos + 1;
+		v = w->s[pos];
+		return printable(v) ? v : -1;
+	}
 	v = w->enc == ENC_UTF8 ? utf8_at(w, pos, next) : utf16_at(w, pos, next);
 	return v >= 0 && printable(v) ? v : -1;
 }

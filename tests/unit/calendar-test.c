@@ -14,47 +14,7 @@
 #include <time.h>
 
 #include "calendar.h"
-
-static int ntests, nfailed;
-
-/* Reports one check; `got` and `want` are shown when it failed. */
-static void
-report(int pass, const char *desc, const char *got, const char *want)
-{
-	ntests++;
-	if (pass) {
-		printf("ok %d - %s\n", ntests, desc);
-		return;
-	}
-	nfailed++;
-	printf("not ok %d - %s # got %s want %s\n", ntests, desc, got, want);
-}
-
-/* Checks two strings for equality. */
-static void
-check_str(const char *desc, const char *got, const char *want)
-{
-	report(strcmp(got, want) == 0, desc, got, want);
-}
-
-/* Checks two numbers for equality. */
-static void
-check_long(const char *desc, long got, long want)
-{
-	char g[32], w[32];
-
-	snprintf(g, sizeof(g), "%ld", got);
-	snprintf(w, sizeof(w), "%ld", want);
-	report(got == want, desc, g, w);
-}
-
-/* Sets the process time zone. */
-static void
-zone(const char *tz)
-{
-	setenv("TZ", tz, 1);
-	tzset();
-}
+#include "tap.h"
 
 /* A local time, resolved by the test's own call to mktime(). */
 static time_t
@@ -607,8 +567,5 @@ main(void)
 	test_china();
 	test_always();
 	test_new_york();
-	printf("1..%d\n", ntests);
-	if (nfailed > 0)
-		printf("# %d of %d failed\n", nfailed, ntests);
-	return nfailed > 0;
+	return tap_end();
 }

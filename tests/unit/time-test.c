@@ -20,36 +20,7 @@
 #include "clock.h"
 #include "policy.h"
 #include "shift.h"
-
-static int ntests, nfailed;
-
-/* Reports one check; `got` and `want` are shown when it failed. */
-static void
-report(int pass, const char *desc, const char *got, const char *want)
-{
-	ntests++;
-	if (pass) {
-		printf("ok %d - %s\n", ntests, desc);
-		return;
-	}
-	nfailed++;
-	printf("not ok %d - %s # got %s want %s\n", ntests, desc, got, want);
-}
-
-/* Checks two strings for equality. */
-static void
-check_str(const char *desc, const char *got, const char *want)
-{
-	report(strcmp(got, want) == 0, desc, got, want);
-}
-
-/* Sets the process time zone. */
-static void
-zone(const char *tz)
-{
-	setenv("TZ", tz, 1);
-	tzset();
-}
+#include "tap.h"
 
 /* t in UTC, "2024-03-31T01:00:00Z", in buf. */
 static const char *
@@ -482,8 +453,5 @@ main(void)
 	test_local();
 	test_agree();
 	test_when_message();
-	printf("1..%d\n", ntests);
-	if (nfailed > 0)
-		printf("# %d of %d failed\n", nfailed, ntests);
-	return nfailed > 0;
+	return tap_end();
 }
