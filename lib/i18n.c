@@ -50,7 +50,8 @@ static int env_named;
 static struct {
 	int pushed;		/* a push is in effect */
 	int changed;		/* it changed something */
-	char *language;		/* LANGUAGE before it, or NULL when unset */
+	int had_language;	/* LANGUAGE was set before it */
+	char *language;		/* LANGUAGE before it (NULL: out of memory) */
 	char *messages;		/* LC_MESSAGES before, or NULL when kept */
 } saved;
 
@@ -207,6 +208,7 @@ i18n_push(const char *lang)
 	saved.changed = 0;
 	if (!lang || !*lang)
 		return;
+	saved.had_language = getenv("LANGUAGE") != NULL;
 	saved.language = copy(getenv("LANGUAGE"));
 	saved.messages = NULL;
 	cur = setlocale(LC_MESSAGES, NULL);
@@ -232,7 +234,7 @@ i18n_pop(void)
 		return;
 	if (saved.language)
 		setenv("LANGUAGE", saved.language, 1);
-	else
+	else if (!saved.had_language)
 		unsetenv("LANGUAGE");
 	if (saved.messages)
 		setlocale(LC_MESSAGES, saved.messages);
