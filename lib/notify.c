@@ -419,15 +419,20 @@ level_line(struct fq *fq, const struct run *r, const struct firing *f)
 static const char *
 notice_line(struct fq *fq, const struct firing *f)
 {
-	const char *what = arena_printf(fq->mem, !strcmp(f->name, "major") ?
-					_("a major case, escalated as it was "
-					  "logged (%s)") :
-					_("escalated by hand (%s)"),
-					time_local(fq->mem, f->at));
+	int major = !strcmp(f->name, "major");
+	const char *fmt, *what;
 
-	return arena_printf(fq->mem, "    %s%s%s\n      %s\n", what,
-			    f->note ? ":\n      " : "",
+	if (f->note)
+		fmt = major ? _("a major case, escalated as it was logged (%s):")
+			    : _("escalated by hand (%s):");
+	else
+		fmt = major ? _("a major case, escalated as it was logged (%s)")
+			    : _("escalated by hand (%s)");
+	what = arena_printf(fq->mem, fmt, time_local(fq->mem, f->at));
+	return arena_printf(fq->mem, "    %s\n%s%s%s      %s\n", what,
+			    f->note ? "      " : "",
 			    f->note ? mail_text(fq->mem, f->note, "      ") : "",
+			    f->note ? "\n" : "",
 			    arena_printf(fq->mem, _("details: fq show %lld"),
 					 f->c.id));
 }
