@@ -2,6 +2,11 @@
  * notify.c - the escalation ladder, recorded and mailed, in a straight
  * line: read (the store), decide (case/ladder.c), compose (mail.c),
  * send (mail.c, outside any transaction), record (events.c).
+ *
+ * Each message is composed in its reader's language (i18n_push()): the
+ * `language` of the first staff member it greets, else the site's, else
+ * the environment's.  Only the text changes with it: the firings, what
+ * is recorded and what fq overdue --mail prints stay the same.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -420,19 +425,19 @@ static const char *
 notice_line(struct fq *fq, const struct firing *f)
 {
 	int major = !strcmp(f->name, "major");
-	const char *fmt, *what;
+	const char *fmt, *what, *note = "";
 
 	if (f->note)
-		fmt = major ? _("a major case, escalated as it was logged (%s):")
-			    : _("escalated by hand (%s):");
+		fmt = major ? _("a major case, escalated as it was logged "
+				"(%s):") : _("escalated by hand (%s):");
 	else
-		fmt = major ? _("a major case, escalated as it was logged (%s)")
-			    : _("escalated by hand (%s)");
+		fmt = major ? _("a major case, escalated as it was logged "
+				"(%s)") : _("escalated by hand (%s)");
 	what = arena_printf(fq->mem, fmt, time_local(fq->mem, f->at));
-	return arena_printf(fq->mem, "    %s\n%s%s%s      %s\n", what,
-			    f->note ? "      " : "",
-			    f->note ? mail_text(fq->mem, f->note, "      ") : "",
-			    f->note ? "\n" : "",
+	if (f->note)
+		note = arena_printf(fq->mem, "      %s\n",
+				    mail_text(fq->mem, f->note, "      "));
+	return arena_printf(fq->mem, "    %s\n%s      %s\n", what, note,
 			    arena_printf(fq->mem, _("details: fq show %lld"),
 					 f->c.id));
 }
@@ -538,7 +543,10 @@ language_of(const struct fq *fq, const struct run *r,
 	return s && s->language ? s->language : fq->pol->language;
 }
 
-/* The message for m's address: most urgent first, with the total. */
+/*
+ * The message for m's address, in its reader's language: a block per
+ * case, most urgent first, with the total.
+ */
 static void
 compose(struct fq *fq, const struct run *r, struct message *m)
 {
