@@ -20,6 +20,12 @@
  *    $(PREFIX)/share/locale), then ../share/locale beside the binary (a
  *    DESTDIR staging tree, or a prefix moved after installation).  A
  *    directory counts when it holds the zh_CN catalogue.
+ *  - i18n_push() switches the language for one message: LANGUAGE set,
+ *    LC_MESSAGES made C.UTF-8 when it is "C" (where gettext ignores
+ *    LANGUAGE), and glibc's catalogue counter bumped so that gettext
+ *    looks again rather than answer from its cache; i18n_pop() restores
+ *    all three.  The saved values are the process's own (malloc), not
+ *    the per-command arena's: they outlive no pop.
  */
 #include <limits.h>
 #include <locale.h>
@@ -39,6 +45,20 @@
 
 /* 1 once the environment has named a language (see i18n_init). */
 static int env_named;
+
+/* What i18n_push() changed, for i18n_pop() to restore. */
+static struct {
+	int pushed;		/* a push is in effect */
+	int changed;		/* it changed something */
+	int had_language;	/* LANGUAGE was set before it */
+	char *language;		/* LANGUAGE before it (NULL: out of memory) */
+	char *messages;		/* LC_MESSAGES before, or NULL when kept */
+} saved;
+
+#ifdef __GLIBC__
+/* Bumped when a catalogue may have changed (GNU gettext's manual). */
+extern int _nl_msg_cat_cntr;
+#endif
 
 /* $NAME when set and not empty, else NULL. */
 static const char *
@@ -160,6 +180,69 @@ i18n_init(const char *site_language)
 		use_language(site_language);
 		env_named = 1;
 	}
+}
+
+/* Tells gettext that the language changed: its cache no longer holds. */
+static void
+language_changed(void)
+{
+#ifdef __GLIBC__
+	++_nl_msg_cat_cntr;
+#endif
+	textdomain("fq");
+}
+
+/* A copy of s (malloc), or NULL for NULL or when memory runs out. */
+static char *
+copy(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+void
+i18n_push(const char *lang)
+{
+	const char *cur;
+
+	saved.pushed = 1;
+	saved.changed = 0;
+	if (!lang || !*lang)
+		return;
+	saved.had_language = getenv("LANGUAGE") != NULL;
+	saved.language = copy(getenv("LANGUAGE"));
+	saved.messages = NULL;
+	cur = setlocale(LC_MESSAGES, NULL);
+	if (!cur || !strcmp(cur, "C") || !strcmp(cur, "POSIX")) {
+		saved.messages = copy(cur ? cur : "C");
+		if (!setlocale(LC_MESSAGES, "C.UTF-8")) {
+			free(saved.messages);
+			saved.messages = NULL;
+		}
+	}
+	setenv("LANGUAGE", lang, 1);
+	saved.changed = 1;
+	language_changed();
+}
+
+void
+i18n_pop(void)
+{
+	if (!saved.pushed)
+		return;
+	saved.pushed = 0;
+	if (!saved.changed)
+		return;
+	if (saved.language)
+		setenv("LANGUAGE", saved.language, 1);
+	else if (!saved.had_language)
+		unsetenv("LANGUAGE");
+	if (saved.messages)
+		setlocale(LC_MESSAGES, saved.messages);
+	free(saved.language);
+	free(saved.messages);
+	saved.language = saved.messages = NULL;
+	saved.changed = 0;
+	language_changed();
 }
 
 const char *

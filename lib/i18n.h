@@ -36,6 +36,18 @@
  */
 void i18n_init(const char *site_language);
 
+/*
+ * Makes `lang` ("zh_CN", "en") the language of the messages until
+ * i18n_pop(), whatever the environment names, for text composed for
+ * someone else (a mail to a staff member).  NULL or "" keeps the
+ * language as it is.  Works under any locale, "C" included (cron); one
+ * push at a time, each undone by one pop.  Never fails: a language
+ * without a catalogue is English.
+ */
+void i18n_push(const char *lang);
+/* The language as it was before i18n_push(). */
+void i18n_pop(void);
+
 /* gettext(s), but NULL and "" as they are (gettext("") is the header). */
 const char *i18n_text(const char *s);
 

@@ -2,6 +2,11 @@
  * notify.c - the escalation ladder, recorded and mailed, in a straight
  * line: read (the store), decide (case/ladder.c), compose (mail.c),
  * send (mail.c, outside any transaction), record (events.c).
+ *
+ * Each message is composed in its reader's language (i18n_push()): the
+ * `language` of the first staff member it greets, else the site's, else
+ * the environment's.  Only the text changes with it: the firings, what
+ * is recorded and what fq overdue --mail prints stay the same.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +15,7 @@
 #include "cases.h"
 #include "clock.h"
 #include "events.h"
+#include "i18n.h"
 #include "iso8601.h"
 #include "ladder.h"
 #include "lifecycle.h"
@@ -18,6 +24,7 @@
 #include "notify.h"
 #include "policy.h"
 #include "store.h"
+#include "words.h"
 
 #define GUARD_WAIT 30		/* seconds a mail run waits for another */
 #define MAIL_CASES 200		/* cases a message lists; then a count */
@@ -347,30 +354,116 @@ items_of(struct fq *fq, const struct run *r, struct message *m)
 	qsort(m->it, (size_t)m->nit, sizeof(*m->it), by_urgency);
 }
 
-/* A ladder firing's line: "reply 5m late (due ...), level 100%". */
+/*
+ * A duration in the language of the message, with at most the two largest
+ * units and rounding down as dur_format() does: "1h30m", "1小时30分钟".
+ * From fq->mem.
+ */
+static const char *
+dur_words(struct fq *fq, long secs)
+{
+	/* TRANSLATORS: the units of a duration in a mail: 2d3h, 1h30m, 45s */
+	static const char *const units[] = { N_("%ldd"), N_("%ldh"),
+					     N_("%ldm"), N_("%lds") };
+	static const long size[] = { 86400, 3600, 60, 1 };
+	const char *s;
+	int i;
+
+	if (secs < 0)
+		secs = -secs;
+	for (i = 0; i < 3 && secs < size[i]; i++)
+		;
+	s = arena_printf(fq->mem, _(units[i]), secs / size[i]);
+	if (i < 3 && secs % size[i] / size[i + 1] > 0)
+		s = arena_printf(fq->mem, "%s%s", s, arena_printf(fq->mem,
+				 _(units[i + 1]), secs % size[i] /
+				 size[i + 1]));
+	return s;
+}
+
+/* The command that acts on deadline k of case c, in the message's words. */
+static const char *
+command_of(struct fq *fq, const struct fq_case *c, int k)
+{
+	switch (k) {
+	case DUE_ACCEPT:
+		return arena_printf(fq->mem, _("fq accept %lld"), c->id);
+	case DUE_RESOLVE:
+		if (c->status && !strcmp(c->status, "replied"))
+			return arena_printf(fq->mem, _("fq callback %lld NOTE"),
+					    c->id);
+		return arena_printf(fq->mem, _("fq reply %lld ANSWER"), c->id);
+	default:	/* reply, promise: answer, or promise (again) */
+		return arena_printf(fq->mem, _("fq reply %lld ANSWER, or fq "
+					       "promise %lld WHEN --note TEXT"),
+				    c->id, c->id);
+	}
+}
+
+/*
+ * A ladder firing's lines: "reply 5m late (due ...), level 100%", then
+ * the command that acts on it.
+ */
 static const char *
 level_line(struct fq *fq, const struct run *r, const struct firing *f)
 {
 	long late = (long)(r->now - f->c.due[f->k]);
-	char buf[32];
+	const char *what;
 
-	dur_format(late < 0 ? -late : late, buf, sizeof(buf));
-	return arena_printf(fq->mem, "    %s %s %s (due %s), level %s\n",
-			    due_names[f->k], buf, late < 0 ? "to go" : "late",
+	what = arena_printf(fq->mem, late < 0 ?
+			    _("%s %s to go (due %s), level %s") :
+			    _("%s %s late (due %s), level %s"),
+			    fq_word(due_names[f->k]), dur_words(fq, late),
 			    time_local(fq->mem, f->c.due[f->k]), f->name);
+	return arena_printf(fq->mem, "    %s\n      %s\n", what,
+			    arena_printf(fq->mem, _("to act: %s"),
+					 command_of(fq, &f->c, f->k)));
 }
 
-/* A manual or major escalation's line, with its note. */
+/* A manual or major escalation's lines: what, when, its note, fq show. */
 static const char *
 notice_line(struct fq *fq, const struct firing *f)
 {
-	const char *what = !strcmp(f->name, "major") ? "a major case, "
-			   "escalated as it was logged" : "escalated by hand";
+	int major = !strcmp(f->name, "major");
+	const char *fmt, *what, *note = "";
 
-	return arena_printf(fq->mem, "    %s (%s, %s)%s%s\n", what, f->name,
-			    time_local(fq->mem, f->at), f->note ? ":\n      " :
-			    "", f->note ? mail_text(fq->mem, f->note,
-						    "      ") : "");
+	if (f->note)
+		fmt = major ? _("a major case, escalated as it was logged "
+				"(%s):") : _("escalated by hand (%s):");
+	else
+		fmt = major ? _("a major case, escalated as it was logged "
+				"(%s)") : _("escalated by hand (%s)");
+	what = arena_printf(fq->mem, fmt, time_local(fq->mem, f->at));
+	if (f->note)
+		note = arena_printf(fq->mem, "      %s\n",
+				    mail_text(fq->mem, f->note, "      "));
+	return arena_printf(fq->mem, "    %s\n%s      %s\n", what, note,
+			    arena_printf(fq->mem, _("details: fq show %lld"),
+					 f->c.id));
+}
+
+/*
+ * 1 when firing i of item `it` has its line: a notice unless an earlier
+ * one is the same (another recipient at this address), a deadline when
+ * no other firing of it is of a higher level (nor an earlier one of the
+ * same level): one line per deadline, the highest level fired.
+ */
+static int
+has_line(const struct fq *fq, const struct item *it, int i)
+{
+	const struct firing *f = it->f[i], *g;
+	int j;
+
+	for (j = 0; j < it->n; j++) {
+		g = it->f[j];
+		if (j == i || g->k != f->k)
+			continue;
+		if (f->k < 0 ? j < i && same_event(f, g) :
+		    rank(fq, g) > rank(fq, f) ||
+		    (rank(fq, g) == rank(fq, f) && j < i))
+			return 0;
+	}
+	return 1;
 }
 
 /* The lines of one case: who holds it, then each deadline or notice. */
@@ -379,23 +472,21 @@ item_lines(struct fq *fq, const struct run *r, const struct item *it)
 {
 	const struct fq_case *c = &it->f[0]->c;
 	const char *s;
-	int i, j;
+	int i;
 
-	s = arena_printf(fq->mem, "#%lld %s\n    owner %s · holder %s\n",
-			 c->id, mail_text(fq->mem, c->summary, NULL),
-			 mail_text(fq->mem, staff_name(fq->pol, c->owner),
-				   NULL),
-			 mail_text(fq->mem, holder_name(fq->mem, fq->pol,
-				   c->department, c->handler), NULL));
-	for (i = 0; i < it->n; i++) {
-		for (j = 0; j < i && !same_event(it->f[i], it->f[j]); j++)
-			;
-		if (j < i)
-			continue;	/* another recipient at this address */
-		s = arena_printf(fq->mem, "%s%s", s, it->f[i]->k < 0 ?
-				 notice_line(fq, it->f[i]) :
-				 level_line(fq, r, it->f[i]));
-	}
+	s = arena_printf(fq->mem, "#%lld %s\n    %s\n", c->id,
+			 mail_text(fq->mem, c->summary, NULL),
+			 arena_printf(fq->mem, _("owner %s · holder %s"),
+				      mail_text(fq->mem, staff_name(fq->pol,
+						c->owner), NULL),
+				      mail_text(fq->mem, holder_name(fq->mem,
+						fq->pol, c->department,
+						c->handler), NULL)));
+	for (i = 0; i < it->n; i++)
+		if (has_line(fq, it, i))
+			s = arena_printf(fq->mem, "%s%s", s, it->f[i]->k < 0 ?
+					 notice_line(fq, it->f[i]) :
+					 level_line(fq, r, it->f[i]));
 	return arena_printf(fq->mem, "%s\n", s);
 }
 
@@ -409,12 +500,16 @@ more_line(struct fq *fq, const struct item *it, int n)
 	for (i = MAIL_CASES; i < n && dept; i++)
 		if (strcmp(it[i].f[0]->c.department, dept))
 			dept = NULL;
-	return arena_printf(fq->mem, "and %d more: run `fq overdue%s%s`\n\n",
-			    n - MAIL_CASES, dept ? " --dept " : "",
-			    dept ? dept : "");
+	return arena_printf(fq->mem, "%s\n\n", arena_printf(fq->mem,
+			    _("and %d more: run `%s`"), n - MAIL_CASES,
+			    arena_printf(fq->mem, "fq overdue%s%s", dept ?
+					 " --dept " : "", dept ? dept : "")));
 }
 
-/* Who a message greets: the staff it is for, by name. */
+/*
+ * Who a message greets: the staff it is for, by name, "王强 and 高峰"
+ * in the language of the moment.
+ */
 static const char *
 greeting(struct fq *fq, const struct run *r, const struct message *m)
 {
@@ -429,44 +524,69 @@ greeting(struct fq *fq, const struct run *r, const struct message *m)
 		if (j < i)
 			continue;
 		name = mail_text(fq->mem, staff_name(fq->pol, to), NULL);
-		s = s ? arena_printf(fq->mem, "%s、%s", s, name) : name;
+		/* TRANSLATORS: joins the names a mail greets */
+		s = s ? arena_printf(fq->mem, _("%s and %s"), s, name) : name;
 	}
 	return s;
 }
 
-/* The message for m's address: most urgent first, with the total. */
+/*
+ * The language of message m: that of the first staff member it greets,
+ * else the site's; NULL for the environment's.
+ */
+static const char *
+language_of(const struct fq *fq, const struct run *r,
+	    const struct message *m)
+{
+	const struct staff *s = policy_staff(fq->pol, r->owed.v[m->v[0]].to);
+
+	return s && s->language ? s->language : fq->pol->language;
+}
+
+/*
+ * The message for m's address, in its reader's language: a block per
+ * case, most urgent first, with the total.
+ */
 static void
 compose(struct fq *fq, const struct run *r, struct message *m)
 {
 	const struct policy *p = fq->pol;
 	struct mail mail = { 0 };
 	const char *org = mail_text(fq->mem, p->organization, NULL);
-	const char *lines = "", *who = greeting(fq, r, m);
+	const char *lines = "", *who, *intro;
 	struct item *it;
 	int i, n;
 
 	items_of(fq, r, m);
 	it = m->it;
 	n = m->nit;
+	i18n_push(language_of(fq, r, m));
+	who = greeting(fq, r, m);
 	for (i = 0; i < n && i < MAIL_CASES; i++)
 		lines = arena_printf(fq->mem, "%s%s", lines,
 				     item_lines(fq, r, &it[i]));
 	if (n > MAIL_CASES)
 		lines = arena_printf(fq->mem, "%s%s", lines,
 				     more_line(fq, it, n));
-	mail.body = arena_printf(fq->mem, "%s，您好：\n\n%d %s you now "
-				 "(fq overdue, %s), the most urgent first:\n\n"
-				 "%s-- \nfq · %s\n", who, n, n == 1 ?
-				 "case needs" : "cases need",
-				 time_local(fq->mem, r->now), lines, org);
+	intro = arena_printf(fq->mem, n == 1 ?
+			     _("%d case needs you now (fq overdue, %s), the "
+			       "most urgent first:") :
+			     _("%d cases need you now (fq overdue, %s), the "
+			       "most urgent first:"),
+			     n, time_local(fq->mem, r->now));
+	mail.body = arena_printf(fq->mem, "%s\n\n%s\n\n%s-- \nfq · %s\n",
+				 arena_printf(fq->mem, _("Hello %s,"), who),
+				 intro, lines, org);
+	mail.subject = arena_printf(fq->mem, n == 1 ?
+				    _("[fq] %s: %d case needs you (#%lld %s)") :
+				    _("[fq] %s: %d cases need you (#%lld %s)"),
+				    org, n, it[0].id,
+				    mail_text(fq->mem, it[0].f[0]->c.summary,
+					      NULL));
+	i18n_pop();
 	mail.from = p->mail_from ? p->mail_from : "fq <fq@localhost>";
 	mail.to_name = who;
 	mail.to_addr = m->addr;
-	mail.subject = arena_printf(fq->mem,
-				    "[fq] %s：%d 件待办提醒 (#%lld %s)", org, n,
-				    it[0].id, mail_text(fq->mem,
-							it[0].f[0]->c.summary,
-							NULL));
 	m->text = mail_format(fq, &mail);
 }
 

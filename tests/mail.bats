@@ -418,11 +418,9 @@ recorded() {
 }
 
 @test "mail: a manual escalation is mailed by the next run, once, with its note" {
-	# not accepted: the escalation at 03:02 comes after every event of
-	# the case, so that the timeline verify checks runs forwards
-	id=$(log_case --via phone --guest 周先生 --room 1208 --phone 13912345678 "$PHONE")
-	at 2026-11-27T03:02:00+08:00 fq --as wang.qiang escalate "$id" "客人很着急，请张队长协调" >/dev/null
-	run -0 --separate-stderr at 2026-11-27T03:03:00+08:00 fq overdue --mail --format tsv
+	id=$(log_phone)
+	at 2026-11-27T03:05:00+08:00 fq --as wang.qiang escalate "$id" "客人很着急，请张队长协调" >/dev/null
+	run -0 --separate-stderr at 2026-11-27T03:06:00+08:00 fq overdue --mail --format tsv
 	assert_equal "$stderr" ""
 	assert_equal "$(tail -n +2 <<<"$output")" \
 		"$(printf '%s\t%s\t%s\t%s\t%s' 张伟 zhang.wei@hotel.example "$id" manual "$PHONE")"
@@ -433,13 +431,13 @@ recorded() {
 	# recorded as sent: a `notified` event naming the escalation
 	assert_equal "$(db_value "SELECT actor || ' ' || (data ->> '\$.escalation') || ' ' ||
 		(data ->> '\$.level') || ' ' || (data ->> '\$.to') FROM events
-		WHERE kind = 'notified'")" "fq 2 manual [\"zhang.wei\"]"
-	run -0 --separate-stderr at 2026-11-27T03:03:30+08:00 fq overdue --mail
+		WHERE kind = 'notified'")" "fq 3 manual [\"zhang.wei\"]"
+	run -0 --separate-stderr at 2026-11-27T03:06:30+08:00 fq overdue --mail
 	assert_equal "$output" ""
 	assert_equal "$(sent | wc -l)" 1
 	# escalated again, to someone else: mailed again, to them
-	at 2026-11-27T03:03:40+08:00 fq escalate "$id" --to zhou.min "请值班经理处理" >/dev/null
-	run -0 --separate-stderr at 2026-11-27T03:03:50+08:00 fq overdue --mail
+	at 2026-11-27T03:06:40+08:00 fq escalate "$id" --to zhou.min "请值班经理处理" >/dev/null
+	run -0 --separate-stderr at 2026-11-27T03:06:50+08:00 fq overdue --mail
 	assert_equal "$(sent | wc -l)" 2
 	[[ $output == *zhou.min@hotel.example* ]]
 	run -0 fq verify

@@ -11,9 +11,12 @@
  *  - `may_act_for` lists whom a member may act for (--as in an installed
  *    fq): logins, or department ids for every member of one.  A word
  *    that is both is the login.  It is checked once every login is in.
+ *  - `language` is the language of the mail fq sends the member (fq
+ *    overdue --mail), a gettext name checked as the site's `language` is.
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "policy-private.h"
 
 /* The ids of the departments, for a hint (made once they are all in). */
@@ -136,7 +139,25 @@ role(struct ld *l, const struct field *f, const char *path)
 	return ROLE_STAFF;
 }
 
-/* One staff member: {name, department, role, email, may_act_for}. */
+/* A staff member's `language`: NULL when absent or after an error. */
+static const char *
+staff_language(struct ld *l, const struct field *f, const char *path)
+{
+	const char *s = pol_optline(l, f, path);
+
+	if (s && !i18n_valid_language(s)) {
+		pol_err(l, f->v, "malformed language '%s' in %s (use a gettext "
+			"language such as zh_CN or en)", s,
+			pol_sub(l, path, f->key));
+		return NULL;
+	}
+	return s;
+}
+
+/*
+ * One staff member: {name, department, role, email, may_act_for,
+ * language}.
+ */
 static void
 staff_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	    const char *path)
@@ -145,6 +166,7 @@ staff_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	struct field f[] = {
 		{ "name", NULL }, { "department", NULL }, { "role", NULL },
 		{ "email", NULL }, { "may_act_for", NULL },
+		{ "language", NULL },
 	};
 
 	l->name_at[l->p->nstaff - 1] = NULL;
@@ -157,6 +179,7 @@ staff_entry(struct ld *l, const char *id, yaml_node_t *k, yaml_node_t *v,
 	s->dept = pol_deptref(l, v, &f[1], path);
 	s->role = role(l, &f[2], path);
 	s->email = pol_optmail(l, &f[3], path);
+	s->language = staff_language(l, &f[5], path);
 	l->name_at[l->p->nstaff - 1] = opt(&f[4]);
 }
 

@@ -26,6 +26,7 @@ struct staff {
 	const char *id;		/* the login name */
 	const char *name;	/* display name */
 	const char *email;	/* NULL when not given */
+	const char *language;	/* of the mail to them; NULL when not given */
 	int dept;		/* index into policy.depts */
 	enum role role;
 	int nact_for;		/* may_act_for: logins and department ids */
