@@ -300,11 +300,15 @@ opts_count(struct fq *fq, int argc, char **argv, int min, int max,
 	return 0;
 }
 
-/* One option's line(s) of help: "  -q, --quiet   say less". */
+/*
+ * One option's line(s) of help: "  -q, --quiet   say less", the help
+ * translated here (po/tables.awk extracts it from the struct opt).
+ */
 static const char *
 help_line(struct fq *fq, const struct opt *o, int letter)
 {
 	const char *value = o->arg ? o->arg : "", *left;
+	const char *help = i18n_text(o->help);
 
 	if (letter)
 		left = arena_printf(fq->mem, "  -%c, --%s%s%s", o->val, o->name,
@@ -314,8 +318,8 @@ help_line(struct fq *fq, const struct opt *o, int letter)
 				    o->arg ? " " : "", value);
 	if ((int)strlen(left) > HELP_COLUMN - 2)
 		return arena_printf(fq->mem, "%s\n%*s%s\n", left, HELP_COLUMN,
-				    "", o->help);
-	return arena_printf(fq->mem, "%-*s%s\n", HELP_COLUMN, left, o->help);
+				    "", help);
+	return arena_printf(fq->mem, "%-*s%s\n", HELP_COLUMN, left, help);
 }
 
 const char *

@@ -18,9 +18,11 @@ trap 'rm -rf "$tmp"' EXIT
 src=$(ls cmd/*.[ch] lib/*.[ch] lib/*/*.[ch] | sort)
 version=$(sed -n 's/^#define FQ_VERSION "\(.*\)"/\1/p' lib/fq.h)
 
-# Each sink: NAME:ARG, the argument that is a printf format.
+# Each sink: NAME:ARG, the argument that is a printf format; and
+# problem_add() (lib/case/problems.h, verify.c's problem()), which
+# formats its finding in English and translated.
 sinks="fq_fail:3 fq_fail_more:2 fq_warn:2 view_add:2 view_line:2
-view_say:2 out_title:2 pol_err:3 pol_errat:4"
+view_say:2 out_title:2 pol_err:3 pol_errat:4 problem_add:3 problem:3"
 set --
 for s in $sinks; do
 	set -- "$@" --keyword="$s" --flag="$s:c-format"
