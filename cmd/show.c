@@ -45,6 +45,22 @@ pad(struct fq *fq, const char *s, int cols)
 	return arena_printf(fq->mem, "%s%*s", s, w < cols ? cols - w : 0, "");
 }
 
+/*
+ * A deadline's name padded so that its times line up: to the widest
+ * name and a space, in the language of the messages ("resolve " in
+ * English, 8 columns as ever).
+ */
+static const char *
+due_label(struct fq *fq, const char *name)
+{
+	int k, w, widest = 0;
+
+	for (k = 0; k < NDUE; k++)
+		if ((w = str_width(fq_word(due_names[k]))) > widest)
+			widest = w;
+	return pad(fq, fq_word(name), widest + 1);
+}
+
 /* "reply 100% → 张伟, 李娜", "note → 张伟"; notified: "mailed → 张伟". */
 static const char *
 escalated_text(struct fq *fq, const struct val *e)
@@ -203,7 +219,7 @@ heading(struct view *v, struct fq *fq, const struct fq_case *c)
 	for (k = 0; k < NDUE; k++) {
 		if (!c->due[k])
 			continue;
-		view_add(v, "    %s due ", pad(fq, fq_word(due_names[k]), 8));
+		view_add(v, "    %s due ", due_label(fq, due_names[k]));
 		if (case_late(c, k, now))
 			view_style(v, VIEW_RED);
 		view_line(v, "%s%s", time_local(fq->mem, c->due[k]),
@@ -325,7 +341,7 @@ explained(struct view *v, struct fq *fq, const struct val *ex)
 		char buf[32];
 
 		view_line(v, "    %s due %s",
-			  pad(fq, fq_word(v_get_str(e, "deadline")), 8),
+			  due_label(fq, v_get_str(e, "deadline")),
 			  time_local(fq->mem, (time_t)v_get_int(e, "due")));
 		/* the rule is "lost_property.reply_within = 30m", or one of
 		 * explain.c's sentences (N_() there) */
