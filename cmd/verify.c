@@ -22,16 +22,17 @@
 #include "verify.h"
 #include "view.h"
 
-const char usage_verify[] = "fq verify [--head DIGEST] [--against FILE] "
-			     "[--repair] [--publish [--mail]]";
+const char usage_verify[] =
+	"fq verify [--head DIGEST] [--against FILE] [--repair]\n"
+	"                 [--publish [--mail]]";
 
 static const struct opt longopts[] = {
 	{ "head", required_argument, 'H', "DIGEST",
 	  "check that the chain still ends at DIGEST" },
 	{ "against", required_argument, 'a', "FILE",
-	  "check every head published in FILE (a mailbox, a log; - for stdin)" },
+	  "check the heads published in FILE (mail, a log; - stdin)" },
 	{ "repair", no_argument, 'r', NULL,
-	  "restore the schema and rebuild case rows from the events (manager)" },
+	  "rebuild schema and case rows from the events (manager)" },
 	{ "publish", no_argument, 'p', NULL,
 	  "print the head digest and event count, dated" },
 	{ "mail", no_argument, 'm', NULL,

@@ -279,7 +279,7 @@ read_case(struct reader *rd, const struct val *obj, struct fq_case *c,
 	int rc;
 
 	memset(c, 0, sizeof(*c));
-	if ((rc = members(rd, obj, "the line", -1, line_keys,
+	if ((rc = members(rd, obj, _("the line"), -1, line_keys,
 			  NLINE_KEYS, NLINE_KEYS, v)) ||
 	    (rc = want_id(rd, v[K_ID], "id", &c->id)) ||
 	    (rc = read_texts(rd, v, c)) || (rc = read_times(rd, v, c)) ||
