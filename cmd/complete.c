@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "opts.h"
 #include "policy.h"
 #include "store.h"
@@ -318,7 +319,7 @@ offer_options(struct fq *fq, const struct line *l, struct answer *a)
 	for (pass = 0; pass < 2; pass++)
 		for (o = pass ? opts_globals() : l->opts; o && o->name; o++)
 			offer(fq, a, arena_printf(fq->mem, "--%s", o->name),
-			      o->help);
+			      i18n_text(o->help));
 }
 
 /*

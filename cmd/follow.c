@@ -25,7 +25,7 @@ static const struct column columns[] = {
 	{ "summary", "what", NULL, COL_FLEX, 30, NULL },
 	{ "role", "as", NULL, COL_WORD, 0, NULL },
 	{ "holder", "holder", NULL, 0, 24, cell_holder },
-	{ "last_note", "last note", NULL, COL_FLEX, 24, NULL },
+	{ "last_note", "last note", NULL, COL_FLEX, 24, cell_last_note },
 };
 
 /* Adds one case the actor owes. */

@@ -35,7 +35,7 @@ static const struct column columns[] = {
 	{ "next_deadline", "next", NULL, COL_WORD, 0, NULL },
 	{ "next_due", "due", NULL, 0, 0, NULL },
 	{ "late", "late", NULL, COL_WORD, 0, NULL },
-	{ "last_note", "last note", NULL, COL_FLEX, 24, NULL },
+	{ "last_note", "last note", NULL, COL_FLEX, 24, cell_last_note },
 	{ "summary", "what", NULL, COL_FLEX, 30, NULL },
 };
 

@@ -8,8 +8,10 @@
 
 #include "cmds.h"
 #include "exchange.h"
+#include "i18n.h"
 #include "opts.h"
 #include "roles.h"
+#include "view.h"
 
 const char usage_import[] = "fq import [FILE|-]";
 
@@ -37,8 +39,9 @@ cmd_import(struct fq *fq, int argc, char **argv)
 	if (in != stdin)
 		fclose(in);
 	if (rc == 0 && !fq->quiet)
-		printf("imported %lld case%s, %lld event%s\n", r.cases,
-		       r.cases == 1 ? "" : "s", r.events,
-		       r.events == 1 ? "" : "s");
+		rc = view_say(fq, "imported %s, %s", arena_printf(fq->mem,
+			      r.cases == 1 ? _("%lld case") : _("%lld cases"),
+			      r.cases), arena_printf(fq->mem, r.events == 1 ?
+			      _("%lld event") : _("%lld events"), r.events));
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "examples.h"
 #include "opts.h"
 #include "paths.h"
@@ -25,7 +26,7 @@ static const struct opt longopts[] = {
 	{ "example", required_argument, 'e', "hotel|government|property",
 	  "the example policy to install (default hotel)" },
 	{ "system", no_argument, 's', NULL,
-	  "set up the installed fq of a shared host (root)" },
+	  "set up group fq, /var/lib/fq and /etc/fq (as root)" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -82,7 +83,7 @@ make_db(struct fq *fq, int mode, long gid)
 		return rc;
 	}
 	return view_say(fq, "database %s (%s, schema %d)", fq->db_path,
-			created ? "created" : "exists",
+			created ? _("created") : _("exists"),
 			store_schema_version(fq));
 }
 
@@ -103,10 +104,10 @@ init_system(struct fq *fq, const char *example)
 			       FQ_GROUP, dir);
 	if ((rc = privilege_group(fq, FQ_GROUP, 1, &gid, &created)) ||
 	    (rc = view_say(fq, "group    %s (%s)", FQ_GROUP,
-			   created ? "created" : "exists")) ||
+			   created ? _("created") : _("exists"))) ||
 	    (rc = paths_system_dir(fq, dir, 02770, gid, &created)) ||
 	    (rc = view_say(fq, "dir      %s (%s: %s)", dir,
-			   created ? "created" : "exists; left as it is",
+			   created ? _("created") : _("exists; left as it is"),
 			   paths_describe(fq, dir))))
 		return rc;
 	fq->db_path = FQ_SYSTEM_DB;

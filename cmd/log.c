@@ -5,6 +5,7 @@
 
 #include "clock.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "intake.h"
 #include "names.h"
 #include "opts.h"
@@ -87,16 +88,21 @@ print_logged(struct fq *fq, const struct fq_case *c)
 	const char *due = case_due_line(fq, c);
 	struct view *v = view_new(fq);
 
-	view_add(v, "#%lld %s  %s → %s", c->id, c->first_contact ?
-		 "logged and closed (settled at once)" : "logged",
-		 category_name(p, c->category), dept_name(p, c->department));
+	if (c->first_contact)
+		view_add(v, "#%lld logged and closed (settled at once)  %s → %s",
+			 c->id, category_name(p, c->category),
+			 dept_name(p, c->department));
+	else
+		view_add(v, "#%lld logged  %s → %s", c->id,
+			 category_name(p, c->category),
+			 dept_name(p, c->department));
 	if (phone)
 		view_add(v, " (ext %s)", phone);
 	view_line(v, "   owner %s%s", staff_name(p, c->owner),
-		  c->major ? "   MAJOR" : "");
+		  c->major ? _("   MAJOR") : "");
 	view_line(v, "    %s", case_guest_line(fq, c, 1));
 	if (!c->first_contact)
-		view_line(v, "    %s", due ? due : "no time limit");
+		view_line(v, "    %s", due ? due : _("no time limit"));
 	if (fq->tty && !c->first_contact)
 		read_back(v, fq, c);
 	return view_print(v);

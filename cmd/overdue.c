@@ -52,7 +52,7 @@ cell_to(struct fq *fq, const struct val *row)
 static const struct column columns[] = {
 	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
 	{ "late", "late", "late_seconds", COL_RIGHT, 0, NULL },
-	{ "deadline", "deadline", NULL, 0, 0, NULL },
+	{ "deadline", "deadline", NULL, COL_WORD, 0, NULL },
 	{ "due", "due", NULL, 0, 0, NULL },
 	{ "summary", "what", NULL, COL_FLEX, 36, NULL },
 	{ "owner", "owner", NULL, 0, 10, cell_owner },

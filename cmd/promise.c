@@ -4,6 +4,7 @@
  */
 #include "clock.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "opts.h"
 #include "out.h"
@@ -41,6 +42,6 @@ cmd_promise(struct fq *fq, int argc, char **argv)
 	    (rc = case_lookup(fq, argv[optind], &c)) ||
 	    (rc = case_promise(fq, &c, when, note)))
 		return rc;
-	return out_case_step(fq, &c, arena_printf(fq->mem, "promised for %s",
+	return out_case_step(fq, &c, arena_printf(fq->mem, _("promised for %s"),
 						  time_short(fq, when)));
 }

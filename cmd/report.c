@@ -7,6 +7,7 @@
 
 #include "clock.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "names.h"
 #include "opts.h"
 #include "out.h"
@@ -41,8 +42,10 @@ group_cell(struct fq *fq, const struct val *row)
 {
 	const char *key = v_get_str(row, "group");
 
-	if (!key)
+	if (!key && !out_cell_for_people())
 		return grouping == BY_NONE ? "all" : "(none)";
+	if (!key)	/* the same words for people */
+		return grouping == BY_NONE ? _("all") : _("(none)");
 	switch (grouping) {
 	case BY_DEPT: return dept_name(fq->pol, key);
 	case BY_OWNER:
@@ -100,7 +103,8 @@ person_cell(struct fq *fq, const struct val *row)
 	const char *p = v_get_str(row, "person");
 
 	if (!p)
-		return arena_printf(fq->mem, "%s (unaccepted)",
+		return arena_printf(fq->mem, out_cell_for_people() ?
+				    _("%s (unaccepted)") : "%s (unaccepted)",
 				    dept_name(fq->pol,
 					      v_get_str(row, "department")));
 	return staff_name(fq->pol, p);
@@ -110,14 +114,18 @@ person_cell(struct fq *fq, const struct val *row)
 static const char *
 passed_cell(struct fq *fq, const struct val *row)
 {
-	return v_get_int(row, "passed") ? "passed" : "";
+	if (!v_get_int(row, "passed"))
+		return "";
+	/* TRANSLATORS: fq report --lapses: the deadline passed while this
+	 * person held the case */
+	return out_cell_for_people() ? _("passed") : "passed";
 }
 
 static const struct column lapse_cols[] = {
 	{ "person", "person", NULL, 0, 20, person_cell },
-	{ "lapse", "lapse", NULL, 0, 0, NULL },
+	{ "lapse", "lapse", NULL, COL_WORD, 0, NULL },
 	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
-	{ "deadline", "deadline", NULL, 0, 0, NULL },
+	{ "deadline", "deadline", NULL, COL_WORD, 0, NULL },
 	{ "late", "late", "late_seconds", COL_RIGHT, 0, NULL },
 	{ "summary", "what", NULL, COL_FLEX, 36, NULL },
 	{ "due", "due", NULL, 0, 0, NULL },

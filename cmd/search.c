@@ -13,6 +13,7 @@
 #include "out.h"
 #include "outcase.h"
 #include "view.h"
+#include "words.h"
 
 const char usage_search[] =
 	"fq search TEXT... [--sort newest|relevance]\n"
@@ -87,7 +88,9 @@ cell_in(struct fq *fq, const struct val *row)
 {
 	const struct val *m = best(row);
 
-	return m ? match_in(m) : NULL;
+	if (!m)
+		return NULL;
+	return out_cell_for_people() ? fq_word(match_in(m)) : match_in(m);
 }
 
 /* The "match" cell: the best match's snippet, its words marked. */

@@ -11,6 +11,7 @@
 #include "explain.h"
 #include "history.h"
 #include "holders.h"
+#include "i18n.h"
 #include "lifecycle.h"
 #include "names.h"
 #include "opts.h"
@@ -18,6 +19,14 @@
 #include "outcase.h"
 #include "policy.h"
 #include "view.h"
+#include "width.h"
+#include "words.h"
+
+/*
+ * The view of a case is for people only (--format json gives the
+ * data), so every word composed here is in the language of the
+ * messages: fq's words through fq_word(), the rest through _().
+ */
 
 const char usage_show[] = "fq show ID [--explain]";
 
@@ -27,16 +36,42 @@ static const struct opt longopts[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
+/* `s` padded with spaces to `cols` display columns (from the arena). */
+static const char *
+pad(struct fq *fq, const char *s, int cols)
+{
+	int w = str_width(s);
+
+	return arena_printf(fq->mem, "%s%*s", s, w < cols ? cols - w : 0, "");
+}
+
+/*
+ * A deadline's name padded so that its times line up: to the widest
+ * name and a space, in the language of the messages ("resolve " in
+ * English, 8 columns as ever).
+ */
+static const char *
+due_label(struct fq *fq, const char *name)
+{
+	int k, w, widest = 0;
+
+	for (k = 0; k < NDUE; k++)
+		if ((w = str_width(fq_word(due_names[k]))) > widest)
+			widest = w;
+	return pad(fq, fq_word(name), widest + 1);
+}
+
 /* "reply 100% → 张伟, 李娜", "note → 张伟"; notified: "mailed → 张伟". */
 static const char *
 escalated_text(struct fq *fq, const struct val *e)
 {
 	const struct val *to = v_get(e, "to");
 	const char *deadline = v_get_str(e, "deadline");
-	const char *text = v_get_str(e, "text");
-	const char *s = deadline ? arena_printf(fq->mem, "%s %s", deadline,
+	const char *text = fq_phrase(v_get_str(e, "text"));
+	const char *s = deadline ? arena_printf(fq->mem, "%s %s",
+						fq_word(deadline),
 						v_get_str(e, "level"))
-				 : text ? text : "mailed";
+				 : text ? text : _("mailed");
 	int i;
 
 	for (i = 0; to && to->kind == V_ARR && i < to->n; i++)
@@ -65,15 +100,16 @@ describe(struct fq *fq, const struct val *e)
 	if (!strcmp(kind, "escalated") || !strcmp(kind, "notified"))
 		return escalated_text(fq, e);
 	if (!strcmp(kind, "replied") && v_get_str(e, "forbidden"))
-		return arena_printf(fq->mem, "FORCED past '%s': %s",
+		return arena_printf(fq->mem, _("FORCED past '%s': %s"),
 				    v_get_str(e, "forbidden"),
 				    text ? text : "");
 	if (!strcmp(kind, "promised"))
-		return arena_printf(fq->mem, "by %s%s%s", time_short(fq,
+		/* TRANSLATORS: fq show: promised "by 06:00", then the note */
+		return arena_printf(fq->mem, _("by %s%s%s"), time_short(fq,
 				    (time_t)v_get_int(e, "due")),
 				    text ? "  " : "", text ? text : "");
 	if (text)
-		return text;
+		return fq_phrase(text);
 	if (v_get_str(e, "reason"))
 		return v_get_str(e, "reason");
 	return "";
@@ -100,13 +136,13 @@ span_cell(struct fq *fq, const struct val *row)
 	return arena_printf(fq->mem, "%s–%s",
 			    time_short(fq, (time_t)v_get_int(row, "from")),
 			    to && to->kind != V_NULL ?
-			    time_short(fq, (time_t)to->i) : "now");
+			    time_short(fq, (time_t)to->i) : _("now"));
 }
 
 static const struct column timeline_cols[] = {
 	{ "at", "at", NULL, 0, 0, NULL },
 	{ "actor", "who", NULL, 0, 12, actor_cell },
-	{ "kind", "step", NULL, 0, 0, NULL },
+	{ "kind", "step", NULL, COL_WORD, 0, NULL },
 	{ "text", "what", NULL, COL_FLEX, 60, what_cell },
 };
 
@@ -121,14 +157,17 @@ one_clock(struct fq *fq, const struct val *k)
 	const char *s;
 
 	dur_format((long)v_get_int(k, "seconds"), used, sizeof(used));
-	s = arena_printf(fq->mem, "%s %s", v_get_str(k, "clock"), used);
+	s = arena_printf(fq->mem, "%s %s", fq_word(v_get_str(k, "clock")),
+			 used);
+	/* TRANSLATORS: fq show, a holder's use of a clock: "reply 3m kept" */
 	if (kept && kept->kind == V_BOOL && kept->i)
-		s = arena_printf(fq->mem, "%s kept", s);
+		s = arena_printf(fq->mem, _("%s kept"), s);
+	/* TRANSLATORS: "reply 3m late 2m" */
 	if (late > 0)
-		s = arena_printf(fq->mem, "%s late %s", s,
+		s = arena_printf(fq->mem, _("%s late %s"), s,
 				 dur_format(late, over, sizeof(over)));
 	if (passed && !strcmp(passed, "during"))
-		s = arena_printf(fq->mem, "%s (due %s passed here)", s,
+		s = arena_printf(fq->mem, _("%s (due %s passed here)"), s,
 				 time_short(fq, (time_t)v_get_int(k, "due")));
 	return s;
 }
@@ -166,9 +205,9 @@ heading(struct view *v, struct fq *fq, const struct fq_case *c)
 	view_style(v, VIEW_BOLD);
 	view_add(v, "#%lld %s", c->id, c->summary);
 	view_style(v, VIEW_PLAIN);
-	view_line(v, "   %s%s%s", c->status,
-		  c->waiting_since ? " (waiting)" : "",
-		  c->major ? "  MAJOR" : "");
+	view_line(v, "   %s%s%s", fq_word(c->status),
+		  c->waiting_since ? _(" (waiting)") : "",
+		  c->major ? _("  MAJOR") : "");
 	view_add(v, "    %s → %s · owner %s", category_name(p, c->category),
 		 holder_name(fq->mem, p, c->department, c->handler),
 		 staff_name(p, c->owner));
@@ -180,11 +219,11 @@ heading(struct view *v, struct fq *fq, const struct fq_case *c)
 	for (k = 0; k < NDUE; k++) {
 		if (!c->due[k])
 			continue;
-		view_add(v, "    %-8s due ", due_names[k]);
+		view_add(v, "    %s due ", due_label(fq, due_names[k]));
 		if (case_late(c, k, now))
 			view_style(v, VIEW_RED);
 		view_line(v, "%s%s", time_local(fq->mem, c->due[k]),
-			  case_late(c, k, now) ? "  LATE" : "");
+			  case_late(c, k, now) ? _("  LATE") : "");
 	}
 	if (c->waiting_since) {
 		view_add(v, "    waiting since %s",
@@ -218,7 +257,7 @@ skipped_text(struct fq *fq, const struct val *skipped)
 		s = arena_printf(fq->mem, "%s%s%s%s%s %s", s ? s : "",
 				 s ? ", " : "", from, strcmp(from, to) ?
 				 ".." : "", strcmp(from, to) ? to : "",
-				 name ? name : v_get_str(d, "why"));
+				 name ? name : i18n_text(v_get_str(d, "why")));
 	}
 	return s;
 }
@@ -240,9 +279,9 @@ spans_text(struct fq *fq, const struct val *spans)
 				 s ? "; " : "", holder_name(fq->mem, fq->pol,
 				 v_get_str(p, "department"),
 				 v_get_str(p, "handler")), used,
-				 over ? " (late " : "", over ?
+				 over ? _(" (late ") : "", over ?
 				 dur_format(over, late, sizeof(late)) : "",
-				 over ? ")" : "");
+				 over ? _(")") : "");
 	}
 	return s;
 }
@@ -261,9 +300,9 @@ explained_pauses(struct view *v, struct fq *fq, const struct val *pauses)
 		view_line(v, "             paused  %s–%s (%s)%s",
 			  time_local(fq->mem, (time_t)v_get_int(p, "from")),
 			  to && to->kind != V_NULL ?
-			  time_short(fq, (time_t)to->i) : "now",
+			  time_short(fq, (time_t)to->i) : _("now"),
 			  v_get_str(p, "reason"), ended && !strcmp(ended,
-			  "until") ? ", ended by --until" : "");
+			  "until") ? _(", ended by --until") : "");
 	}
 }
 
@@ -282,11 +321,12 @@ explained_use(struct view *v, struct fq *fq, const struct val *e)
 	explained_pauses(v, fq, v_get(e, "pauses"));
 	if (ended)
 		view_line(v, "             ended   %s (%s)", time_local(fq->mem,
-			  (time_t)v_get_int(e, "ended_at")), ended);
+			  (time_t)v_get_int(e, "ended_at")), fq_word(ended));
 	if (spans)
 		view_line(v, "             used    %s", spans);
 	for (j = 0; w && j < w->n; j++)
-		view_line(v, "             warning %s", w->items[j]->s);
+		view_line(v, "             warning %s",
+			  explain_warning_text(fq, w->items[j]->s));
 }
 
 /* The --explain lines: rule, start, pauses and result of each deadline. */
@@ -300,14 +340,18 @@ explained(struct view *v, struct fq *fq, const struct val *ex)
 		const struct val *e = ex->items[i];
 		char buf[32];
 
-		view_line(v, "    %-8s due %s", v_get_str(e, "deadline"),
+		view_line(v, "    %s due %s",
+			  due_label(fq, v_get_str(e, "deadline")),
 			  time_local(fq->mem, (time_t)v_get_int(e, "due")));
+		/* the rule is "lost_property.reply_within = 30m", or one of
+		 * explain.c's sentences (N_() there) */
 		view_line(v, "             rule    %s, counting %s time",
-			  v_get_str(e, "rule"), v_get_str(e, "counts"));
+			  i18n_text(v_get_str(e, "rule")),
+			  fq_word(v_get_str(e, "counts")));
 		view_line(v, "             start   %s (%s)",
 			  time_local(fq->mem, (time_t)v_get_int(e, "start")),
-			  v_get_str(e, "start_kind") ?
-			  v_get_str(e, "start_kind") : "logged");
+			  fq_word(v_get_str(e, "start_kind") ?
+				  v_get_str(e, "start_kind") : "logged"));
 		if (v_get_int(e, "counting_from") != v_get_int(e, "start"))
 			view_line(v, "             counting from %s (the next "
 				  "working time)", time_local(fq->mem,
@@ -315,7 +359,8 @@ explained(struct view *v, struct fq *fq, const struct val *ex)
 		view_line(v, "             counted %s of %s time",
 			  v_get_str(e, "limit") ? v_get_str(e, "limit") :
 			  dur_format((long)v_get_int(e, "counted_seconds"),
-				     buf, sizeof(buf)), v_get_str(e, "counts"));
+				     buf, sizeof(buf)),
+			  fq_word(v_get_str(e, "counts")));
 		explained_use(v, fq, e);
 	}
 }

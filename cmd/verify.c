@@ -11,9 +11,11 @@
 #include "cmds.h"
 #include "events.h"
 #include "heads.h"
+#include "i18n.h"
 #include "opts.h"
 #include "out.h"
 #include "privilege.h"
+#include "problems.h"
 #include "rebuild.h"
 #include "roles.h"
 #include "store.h"
@@ -28,9 +30,9 @@ static const struct opt longopts[] = {
 	{ "head", required_argument, 'H', "DIGEST",
 	  "check that the chain still ends at DIGEST" },
 	{ "against", required_argument, 'a', "FILE",
-	  "check every head published in FILE (- for stdin)" },
+	  "check the heads published in FILE (mail, a log; - stdin)" },
 	{ "repair", no_argument, 'r', NULL,
-	  "restore the schema, rebuild case rows (manager)" },
+	  "rebuild schema and case rows from the events (manager)" },
 	{ "publish", no_argument, 'p', NULL,
 	  "print the head digest and event count, dated" },
 	{ "mail", no_argument, 'm', NULL,
@@ -186,7 +188,20 @@ trust_note(struct fq *fq, const char *trust)
 	return 0;
 }
 
-/* The result for people. */
+/* "; 3 published heads match", or "" without --against. */
+static const char *
+heads_text(struct fq *fq, int heads)
+{
+	if (!heads)
+		return "";
+	return arena_printf(fq->mem, heads > 1 ? _("; %d published heads "
+			    "match") : _("; %d published head matches"), heads);
+}
+
+/*
+ * The result for people: the findings in the language of the messages
+ * (problem_text()), where the JSON has them in English.
+ */
 static int
 result_text(struct fq *fq, const struct outcome *o)
 {
@@ -194,18 +209,16 @@ result_text(struct fq *fq, const struct outcome *o)
 	int i, rc = 0;
 
 	for (i = 0; o->repaired && i < o->repaired->n; i++)
-		rc = view_say(fq, "repaired: %s", o->repaired->items[i]->s);
+		rc = view_say(fq, "repaired: %s",
+			      problem_text(o->repaired, i));
 	if (o->repaired && !o->repaired->n)
 		rc = view_say(fq, "repaired: nothing needed repair");
 	if (r->problems->n == 0 && !fq->quiet)
 		rc = view_say(fq, "ok: %lld events in %lld cases; chain head "
-			      "%s%s", r->events, r->cases, r->head, o->heads ?
-			      arena_printf(fq->mem, "; %d published head%s "
-					   "match%s", o->heads,
-					   o->heads > 1 ? "s" : "",
-					   o->heads > 1 ? "" : "es") : "");
+			      "%s%s", r->events, r->cases, r->head,
+			      heads_text(fq, o->heads));
 	for (i = 0; i < r->problems->n; i++)
-		rc = view_say(fq, "DAMAGED: %s", r->problems->items[i]->s);
+		rc = view_say(fq, "DAMAGED: %s", problem_text(r->problems, i));
 	if (o->published)
 		rc = view_say(fq, "%s", o->published);
 	if (!fq->quiet)
@@ -261,10 +274,16 @@ cmd_verify(struct fq *fq, int argc, char **argv)
 	if (rc == 0 && q.mail && o.published)
 		rc = head_mail(fq, o.published, &sent);
 	if (rc == 0 && o.r.problems->n) {
-		fq_warn(fq, "%d problem%s found; the head digest of the "
-			"damaged chain is %s%s", o.r.problems->n,
-			o.r.problems->n > 1 ? "s" : "", o.r.head,
-			q.publish ? "; nothing was published" : "");
+		if (o.r.problems->n > 1)
+			fq_warn(fq, "%d problems found; the head digest of the "
+				"damaged chain is %s%s", o.r.problems->n,
+				o.r.head, q.publish ?
+				_("; nothing was published") : "");
+		else
+			fq_warn(fq, "%d problem found; the head digest of the "
+				"damaged chain is %s%s", o.r.problems->n,
+				o.r.head, q.publish ?
+				_("; nothing was published") : "");
 		return FQ_MATCH;
 	}
 	return rc;

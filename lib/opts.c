@@ -220,12 +220,15 @@ check_words(struct fq *fq, const struct opt *o, const char *v)
 		words[n++] = w;
 	}
 	for (i = 0; i < n; i++)
-		list = !list ? words[i] : arena_printf(fq->mem, "%s%s %s", list,
-			i == n - 1 ? " or" : ",", words[i]);
+		list = !list ? words[i] : arena_printf(fq->mem, i == n - 1 ?
+			/* TRANSLATORS: the last of a list: "a, b or c" */
+			_("%s or %s") : "%s, %s", list, words[i]);
 	near = opts_nearest(fq, v, words, n);
-	return fq_fail(fq, FQ_EUSAGE, "--%s takes %s, not '%s'%s%s%s", o->name,
-		       list, v, near ? "; did you mean " : "",
-		       near ? near : "", near ? "?" : "");
+	if (near)
+		return fq_fail(fq, FQ_EUSAGE, "--%s takes %s, not '%s'; did you "
+			       "mean %s?", o->name, list, v, near);
+	return fq_fail(fq, FQ_EUSAGE, "--%s takes %s, not '%s'", o->name, list,
+		       v);
 }
 
 /* Copies opts into getopt_long()'s array; -1 when there are too many. */
@@ -300,11 +303,15 @@ opts_count(struct fq *fq, int argc, char **argv, int min, int max,
 	return 0;
 }
 
-/* One option's line(s) of help: "  -q, --quiet   say less". */
+/*
+ * One option's line(s) of help: "  -q, --quiet   say less", the help
+ * translated here (po/tables.awk extracts it from the struct opt).
+ */
 static const char *
 help_line(struct fq *fq, const struct opt *o, int letter)
 {
 	const char *value = o->arg ? o->arg : "", *left;
+	const char *help = i18n_text(o->help);
 
 	if (letter)
 		left = arena_printf(fq->mem, "  -%c, --%s%s%s", o->val, o->name,
@@ -314,8 +321,8 @@ help_line(struct fq *fq, const struct opt *o, int letter)
 				    o->arg ? " " : "", value);
 	if ((int)strlen(left) > HELP_COLUMN - 2)
 		return arena_printf(fq->mem, "%s\n%*s%s\n", left, HELP_COLUMN,
-				    "", o->help);
-	return arena_printf(fq->mem, "%-*s%s\n", HELP_COLUMN, left, o->help);
+				    "", help);
+	return arena_printf(fq->mem, "%-*s%s\n", HELP_COLUMN, left, help);
 }
 
 const char *
@@ -411,8 +418,9 @@ opts_nearest(struct fq *fq, const char *typed, const char *const *names,
 			continue;
 		k++;
 		s = !s ? arena_printf(fq->mem, "'%s'", names[i]) :
-		    arena_printf(fq->mem, "%s%s '%s'", s,
-				 k == found || k == 5 ? " or" : ",", names[i]);
+		    arena_printf(fq->mem, k == found || k == 5 ? _("%s or %s")
+				 : "%s, %s", s, arena_printf(fq->mem, "'%s'",
+				 names[i]));
 	}
 	return s;
 }

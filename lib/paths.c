@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "paths.h"
 
 /* $NAME when set and not empty, else NULL. */
@@ -100,7 +101,7 @@ group_name(struct fq *fq, gid_t gid)
 static const char *
 describe(struct fq *fq, const struct stat *sb)
 {
-	return arena_printf(fq->mem, "%04o, owner %s, group %s",
+	return arena_printf(fq->mem, _("%04o, owner %s, group %s"),
 			    (unsigned)(sb->st_mode & 07777),
 			    user_name(fq, sb->st_uid),
 			    group_name(fq, sb->st_gid));
@@ -122,12 +123,12 @@ static const char *
 who_may(struct fq *fq, const struct stat *sb, unsigned bits)
 {
 	if (sb->st_uid == geteuid())
-		return "you own it, but its mode does not let you";
+		return _("you own it, but its mode does not let you");
 	if (((sb->st_mode >> 3) & bits) == bits)
-		return arena_printf(fq->mem, "you (%s) would need to be in "
-				    "group '%s' to", paths_login(fq),
+		return arena_printf(fq->mem, _("you (%s) would need to be in "
+				    "group '%s' to"), paths_login(fq),
 				    group_name(fq, sb->st_gid));
-	return arena_printf(fq->mem, "its mode lets only its owner %s",
+	return arena_printf(fq->mem, _("its mode lets only its owner %s"),
 			    user_name(fq, sb->st_uid));
 }
 

@@ -9,36 +9,25 @@
  * fq verify prints, written down outside the database (the log book, a
  * daily mail), catches that: a rewritten chain ends in another head.
  */
-#include <stdarg.h>
 #include <string.h>
 
 #include "chain.h"
 #include "monotonic.h"
+#include "problems.h"
 #include "rebuild.h"
 #include "store.h"
 #include "verify.h"
 
-/* Records one finding. */
-static void
-problem(struct fq *fq, struct verify_result *r, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-problem(struct fq *fq, struct verify_result *r, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	v_push(fq->mem, r->problems, v_str(fq->mem,
-					   arena_vprintf(fq->mem, fmt, ap)));
-	va_end(ap);
-}
+/* Records one finding, in English and for people (problems.h). */
+#define problem(fq, r, ...) problem_add((fq), (r)->problems, __VA_ARGS__)
 
 /* A finding of the database's own integrity check (store_integrity). */
 static void
 integrity_problem(struct fq *fq, const char *line, void *arg)
 {
-	problem(fq, arg, "integrity: %s", line);
+	struct verify_result *r = arg;
+
+	problem(fq, r, "integrity: %s", line);
 }
 
 /* The last seen position of the walk. */
@@ -151,9 +140,12 @@ check_seqs(struct fq *fq, const struct store_seqs *s, void *arg)
 	long long n = s->events, max = s->max_seq;
 
 	r->cases++;
-	if (n != max || (n && s->min_seq != 1))
-		problem(fq, r, "case #%lld: %lld of its %lld events %s missing",
-			s->case_id, max - n, max, max - n == 1 ? "is" : "are");
+	if ((n != max || (n && s->min_seq != 1)) && max - n == 1)
+		problem(fq, r, "case #%lld: %lld of its %lld events is missing",
+			s->case_id, max - n, max);
+	else if (n != max || (n && s->min_seq != 1))
+		problem(fq, r, "case #%lld: %lld of its %lld events are "
+			"missing", s->case_id, max - n, max);
 	else if (!s->first_kind || strcmp(s->first_kind, "logged"))
 		problem(fq, r, "case #%lld: its record does not begin with "
 			"'logged'", s->case_id);
@@ -250,10 +242,13 @@ search_index(struct fq *fq, struct verify_result *r)
 
 	if ((rc = store_search_check(fq, search_disagrees, &s)))
 		return rc;
-	if (s.n > 0)
-		problem(fq, r, "search index: case #%lld%s disagrees with its "
-			"events; run 'fq search --reindex'", s.first, s.n > 1 ?
-			arena_printf(fq->mem, " and %lld more", s.n - 1) : "");
+	if (s.n == 1)
+		problem(fq, r, "search index: case #%lld disagrees with its "
+			"events; run 'fq search --reindex'", s.first);
+	else if (s.n > 1)
+		problem(fq, r, "search index: case #%lld and %lld more "
+			"disagrees with its events; run 'fq search --reindex'",
+			s.first, s.n - 1);
 	return 0;
 }
 

@@ -18,9 +18,14 @@ trap 'rm -rf "$tmp"' EXIT
 src=$(ls cmd/*.[ch] lib/*.[ch] lib/*/*.[ch] | sort)
 version=$(sed -n 's/^#define FQ_VERSION "\(.*\)"/\1/p' lib/fq.h)
 
-# Each sink: NAME:ARG, the argument that is a printf format.
+# Each sink: NAME:ARG, the argument that is a printf format; and the
+# helpers that compose a message before its sink and so translate its
+# format themselves: problem_add() (lib/case/problems.h, verify.c's
+# problem()) in English and translated; import's import_fail(), bad()
+# and chain_fail().
 sinks="fq_fail:3 fq_fail_more:2 fq_warn:2 view_add:2 view_line:2
-view_say:2 out_title:2 pol_err:3 pol_errat:4"
+view_say:2 out_title:2 pol_err:3 pol_errat:4 problem_add:3 problem:3
+import_fail:3 bad:2 chain_fail:3"
 set --
 for s in $sinks; do
 	set -- "$@" --keyword="$s" --flag="$s:c-format"

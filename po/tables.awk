@@ -1,6 +1,7 @@
 # po/tables.awk - the messages of fq that xgettext cannot find by a
 # keyword, as PO entries for po/extract.sh: the column heads of `struct
-# column` tables, the usage text of each command (usage_NAME[]), the
+# column` tables, the --help line of each option (the last member of a
+# `struct opt` entry), the usage text of each command (usage_NAME[]), the
 # one-line summaries of cmd/fq.c's command table, what a missing
 # argument is called (opts_count's last argument: xgettext would warn of
 # the calls that pass ""), and the view's own sentences (msg.h: xgettext
@@ -29,15 +30,42 @@ function literals(s,    out, m) {
 	return out
 }
 
+# The last member of a brace-enclosed initializer, its literals joined:
+# the help of { "name", has_arg, val, "ARG", "help" }.
+function last_member(s,    i, c, instr, start) {
+	instr = 0; start = 1
+	for (i = 1; i <= length(s); i++) {
+		c = substr(s, i, 1)
+		if (instr && c == "\\")
+			i++
+		else if (c == "\"")
+			instr = !instr
+		else if (!instr && c == ",")
+			start = i + 1
+	}
+	return literals(substr(s, start))
+}
+
 BEGIN {
 	print "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
 }
 
-FNR == 1 { block = ""; usage = "" }
+FNR == 1 { block = ""; usage = ""; opt = "" }
 
 /struct column [a-z_]+\[\] = \{/ { block = "column"; next }
 / commands\[\] = \{/ { block = "command"; next }
-block != "" && /^};/ { block = ""; next }
+/struct opt [a-z_]+\[\] = \{/ && !/};/ { block = "opt"; next }
+block != "" && /^[ \t]*};/ { block = ""; next }
+
+block == "opt" && /^[ \t]*\{ "/ { opt = $0; oline = FNR }
+block == "opt" && opt != "" && FNR > oline { opt = opt " " $0 }
+block == "opt" && opt != "" && /}[ \t]*,?[ \t]*$/ {
+	sub(/}[ \t]*,?[ \t]*$/, "", opt)
+	entry(last_member(opt), oline, "TRANSLATORS: an option's line in " \
+	    "--help, after the option; keep it short (one line)")
+	opt = ""
+	next
+}
 
 block == "column" && /^[ \t]*\{ "[^"]*", "[^"]*"/ {
 	split($0, q, "\"")

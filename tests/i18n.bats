@@ -116,20 +116,44 @@ policy_with_language() {
 }
 
 @test "i18n: JSON, TSV and CSV are byte for byte the same in both languages" {
-	local cmd
+	local cmd glue
 	at 2026-11-27T03:04:00+08:00 fq --as wang.qiang accept "$id" >/dev/null
+	# a case nobody has accepted: its holder cell is "前台 (unaccepted)"
+	# in TSV and CSV whatever the language; and a broken promise, a
+	# lapse of report --lapses
+	glue=$(log_case "客人要一瓶胶水")
+	at 2026-11-27T03:01:00+08:00 fq transfer "$glue" \
+		front_desk >/dev/null
 	# show and route print their view for people in the formats for
 	# tables; their JSON is what programs read
 	run -0 fq show "$id" --format json
 	en=$output
 	run -0 zh show "$id" --format json
 	assert_equal "$output" "$en"
+	run -0 fq show "$glue" --explain --format json
+	en=$output
+	run -0 zh show "$glue" --explain --format json
+	assert_equal "$output" "$en"
+	# verify's findings are English in JSON: a damaged row
+	sqlite3 "$FQ_DB" "UPDATE cases SET status = 'closed' WHERE id = $glue"
+	run -1 --separate-stderr fq verify --format json
+	en=$output
+	assert_output --partial '"problems":["case #'
+	run -1 --separate-stderr zh verify --format json
+	assert_equal "$output" "$en"
+	sqlite3 "$FQ_DB" "UPDATE cases SET status = 'open' WHERE id = $glue"
+	run -0 fq verify --format json
+	en=$output
+	run -0 zh verify --format json
+	assert_equal "$output" "$en"
 	run -0 fq route --format json 手机丢了
 	en=$output
 	run -0 zh route --format json 手机丢了
 	assert_equal "$output" "$en"
-	for cmd in "list" "overdue" "report" "report --lapses" "handover" \
-		   "follow" "policy simulate lost_property --at 03:00"; do
+	for cmd in "list" "list --status all" "overdue" "report" \
+		   "report --lapses" "report --by dept" "report --held" \
+		   "handover" "follow" "search 胶水" \
+		   "policy simulate lost_property --at 03:00"; do
 		for f in json jsonl tsv csv; do
 			# shellcheck disable=SC2086
 			en=$(at 2026-11-27T05:00:00+08:00 fq --format $f $cmd)
@@ -139,6 +163,13 @@ policy_with_language() {
 				fail "fq --format $f $cmd differs:"$'\n'"$en"$'\n'"$cn"
 		done
 	done
+	# the words composed for those cells are English there, as ever
+	FQ_NOW=2026-11-27T05:00:00+08:00 run -0 zh --format tsv overdue
+	assert_output --partial $'\t前台 (unaccepted)'
+	FQ_NOW=2026-11-27T05:00:00+08:00 run -0 zh --format tsv report
+	assert_line --index 1 --regexp $'^all\t'
+	FQ_NOW=2026-11-27T05:00:00+08:00 run -0 zh --format csv report --lapses
+	assert_output --partial ',passed,'
 }
 
 @test "i18n: the policy's language applies under cron (env -i); a locale overrides it" {

@@ -2,14 +2,24 @@
  * explain.c - how each deadline of a case was derived, read off its
  * history (history.h).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "calendar.h"
 #include "date.h"
 #include "deadline.h"
 #include "explain.h"
+#include "i18n.h"
 #include "localtime.h"
 #include "policy.h"
+
+/*
+ * The explanation is data (fq show --format json): its words stay
+ * English.  The sentences are N_() for the view, which translates them
+ * (i18n_text(), explain_warning_text()).
+ */
+static const char no_holidays[] = N_("the calendar lists no holidays for "
+	"%d: its public holidays were counted as working days");
 
 /* The waits that began during run r, as {from, to, reason, ended}. */
 static struct val *
@@ -44,10 +54,10 @@ rule_text(struct fq *fq, const struct category *cat, const struct run *r,
 
 	if (r->k == DUE_PROMISE)
 		return !strcmp(r->started_by, "promised") ?
-		       "the time promised to the guest (fq promise)" :
-		       "the time promised to the guest (fq log --promise)";
+		       N_("the time promised to the guest (fq promise)") :
+		       N_("the time promised to the guest (fq log --promise)");
 	if (!cat || !d || !d->set)
-		return "a limit the policy no longer has";
+		return N_("a limit the policy no longer has");
 	return arena_printf(fq->mem, "%s.%s_within = %s", cat->id,
 			    due_names[r->k], dur_spell(d, buf, sizeof(buf)));
 }
@@ -113,7 +123,8 @@ skipped_days(struct fq *fq, time_t a, time_t b)
 	     day++) {
 		w = nm = NULL;
 		if (cal_day_off(&p->cal, day)) {
-			w = holiday(&p->cal, day) ? "holiday" : "day off";
+			w = holiday(&p->cal, day) ? N_("holiday") :
+			    N_("day off");
 			nm = policy_holiday_name(p, day);
 		}
 		if (why && (!same(w, why) || !same(nm, name))) {
@@ -170,9 +181,19 @@ warnings_of(struct fq *fq, const struct run *r)
 
 	if (y)
 		v_push(fq->mem, v, v_str(fq->mem, arena_printf(fq->mem,
-			"the calendar lists no holidays for %d: its public "
-			"holidays were counted as working days", y)));
+			no_holidays, y)));
 	return v;
+}
+
+const char *
+explain_warning_text(struct fq *fq, const char *warning)
+{
+	int y;
+
+	if (warning && sscanf(warning, "the calendar lists no holidays for "
+			      "%d:", &y) == 1)
+		return arena_printf(fq->mem, _(no_holidays), y);
+	return warning;
 }
 
 /* One run's explanation. */

@@ -24,4 +24,10 @@
  */
 struct val *explain_case(struct fq *fq, const struct history *h);
 
+/*
+ * One of those warnings in the language of the messages (from the arena,
+ * or `warning` itself when it is not one of explain.c's).
+ */
+const char *explain_warning_text(struct fq *fq, const char *warning);
+
 #endif

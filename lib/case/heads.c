@@ -16,6 +16,7 @@
 #include "heads.h"
 #include "mail.h"
 #include "policy.h"
+#include "problems.h"
 #include "roles.h"
 #include "store.h"
 
@@ -125,16 +126,16 @@ check(struct fq *fq, const struct head *h, struct val *problems)
 	if ((rc = store_event_get(fq, h->id, &case_id, &now)))
 		return rc;
 	if (!now)
-		v_push(fq->mem, problems, v_str(fq->mem, arena_printf(fq->mem,
-			"the head published at %s (event %lld, %.12s...) is "
-			"gone: the database has no event %lld (events were "
-			"removed)", h->at, h->id, h->digest, h->id)));
+		problem_add(fq, problems, "the head published at %s (event "
+			    "%lld, %.12s...) is gone: the database has no event "
+			    "%lld (events were removed)", h->at, h->id,
+			    h->digest, h->id);
 	else if (strcmp(now, h->digest))
-		v_push(fq->mem, problems, v_str(fq->mem, arena_printf(fq->mem,
-			"the head published at %s (event %lld, %.12s...) does "
-			"not match: event %lld's digest is now %.12s... (the "
-			"record was rewritten after it was published)", h->at,
-			h->id, h->digest, h->id, now)));
+		problem_add(fq, problems, "the head published at %s (event "
+			    "%lld, %.12s...) does not match: event %lld's "
+			    "digest is now %.12s... (the record was rewritten "
+			    "after it was published)", h->at, h->id, h->digest,
+			    h->id, now);
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "monotonic.h"
 #include "privilege.h"
+#include "problems.h"
 #include "store.h"
 
 /* 1 on a personal database (the caller's own file, fq not setgid). */
@@ -51,24 +52,21 @@ static int
 check_time(struct fq *fq, const struct store_event_time *t, void *arg)
 {
 	struct order *o = arg;
-	struct val *p = NULL;
 
 	if (t->prev_id && t->at < t->prev_at)
-		p = v_str(fq->mem, arena_printf(fq->mem, "event %lld (case "
-			"#%lld, seq %lld): its time %s is before that of the "
-			"case's event %lld (%s): the case's timeline runs "
-			"backwards", t->id, t->case_id, t->seq,
-			time_iso(fq->mem, t->at), t->prev_id,
-			time_iso(fq->mem, t->prev_at)));
+		problem_add(fq, o->problems, "event %lld (case #%lld, seq "
+			    "%lld): its time %s is before that of the case's "
+			    "event %lld (%s): the case's timeline runs "
+			    "backwards", t->id, t->case_id, t->seq,
+			    time_iso(fq->mem, t->at), t->prev_id,
+			    time_iso(fq->mem, t->prev_at));
 	else if (o->whole && t->at < o->newest_at - EVENTS_SKEW)
-		p = v_str(fq->mem, arena_printf(fq->mem, "event %lld (case "
-			"#%lld, seq %lld): its time %s is more than %d minutes "
-			"before that of event %lld (%s), recorded before it: "
-			"time runs backwards", t->id, t->case_id, t->seq,
-			time_iso(fq->mem, t->at), EVENTS_SKEW / 60,
-			o->newest_id, time_iso(fq->mem, o->newest_at)));
-	if (p)
-		v_push(fq->mem, o->problems, p);
+		problem_add(fq, o->problems, "event %lld (case #%lld, seq "
+			    "%lld): its time %s is more than %d minutes before "
+			    "that of event %lld (%s), recorded before it: time "
+			    "runs backwards", t->id, t->case_id, t->seq,
+			    time_iso(fq->mem, t->at), EVENTS_SKEW / 60,
+			    o->newest_id, time_iso(fq->mem, o->newest_at));
 	if (t->at > o->newest_at) {
 		o->newest_at = t->at;
 		o->newest_id = t->id;

@@ -16,6 +16,8 @@
 
 #include "clock.h"
 #include "events.h"
+#include "i18n.h"
+#include "problems.h"
 #include "rebuild.h"
 #include "replay.h"
 #include "store.h"
@@ -235,9 +237,9 @@ check_row(struct fq *fq, const struct rowv *row, const struct replay *p,
 	int k;
 
 	if (!row) {
-		v_push(fq->mem, problems, v_str(fq->mem, arena_printf(
-			fq->mem, "case #%lld: its row is missing from the "
-			"cases table, but its events are there", p->c.id)));
+		problem_add(fq, problems, "case #%lld: its row is missing "
+			    "from the cases table, but its events are there",
+			    p->c.id);
 		return 0;
 	}
 	if (!replay_complete(p))
@@ -245,12 +247,10 @@ check_row(struct fq *fq, const struct rowv *row, const struct replay *p,
 	want = rebuilt(p);
 	for (k = 0; k < NCOLUMNS; k++)
 		if (!columns[k].holder && !col_same(row, &want, k))
-			v_push(fq->mem, problems, v_str(fq->mem,
-				arena_printf(fq->mem, "case #%lld: %s is %s, "
-					     "events say %s", row->c.id,
-					     columns[k].name,
-					     col_show(fq, row, k),
-					     col_show(fq, &want, k))));
+			problem_add(fq, problems, "case #%lld: %s is %s, "
+				    "events say %s", row->c.id,
+				    columns[k].name, col_show(fq, row, k),
+				    col_show(fq, &want, k));
 	return 0;
 }
 
@@ -260,29 +260,40 @@ verify_rows(struct fq *fq, struct val *problems)
 	return rows_each(fq, check_row, problems);
 }
 
-/* What a schema finding means, for people. */
+/* s, translated when `people` (a piece of schema_words()). */
 static const char *
-schema_words(struct fq *fq, const struct store_schema_diff *d)
+tr(int people, const char *s)
 {
-	const char *what = arena_printf(fq->mem, "%s '%s' on '%s'", d->type,
-					d->name, d->table);
+	return people ? _(s) : s;
+}
+
+/*
+ * What a schema finding means: in English (people 0) for the JSON, or
+ * in the language of the messages (1).
+ */
+static const char *
+schema_words(struct fq *fq, const struct store_schema_diff *d, int people)
+{
+	const char *what = arena_printf(fq->mem, tr(people, "%s '%s' on '%s'"),
+					d->type, d->name, d->table);
 
 	if (!strcmp(d->type, "table"))
-		what = arena_printf(fq->mem, "table '%s'", d->name);
+		what = arena_printf(fq->mem, tr(people, "table '%s'"), d->name);
 	switch (d->fault) {
 	case SCHEMA_MISSING:
-		return arena_printf(fq->mem, "schema: %s is missing%s", what,
-				    d->repairable ? " (dropped by hand); 'fq "
-				    "verify --repair' makes it again" : "");
+		return arena_printf(fq->mem, tr(people, "schema: %s is "
+				    "missing%s"), what, d->repairable ?
+				    tr(people, " (dropped by hand); 'fq verify "
+				       "--repair' makes it again") : "");
 	case SCHEMA_CHANGED:
-		return arena_printf(fq->mem, "schema: %s is not as fq defines "
-				    "it (changed by hand)%s", what,
-				    d->repairable ? "; 'fq verify --repair' "
-				    "makes it again" : "");
+		return arena_printf(fq->mem, tr(people, "schema: %s is not as "
+				    "fq defines it (changed by hand)%s"), what,
+				    d->repairable ? tr(people, "; 'fq verify "
+				    "--repair' makes it again") : "");
 	default:
-		return arena_printf(fq->mem, "schema: %s is not part of fq's "
-				    "schema (added by hand); 'fq verify "
-				    "--repair' drops it", what);
+		return arena_printf(fq->mem, tr(people, "schema: %s is not "
+				    "part of fq's schema (added by hand); 'fq "
+				    "verify --repair' drops it"), what);
 	}
 }
 
@@ -290,7 +301,7 @@ schema_words(struct fq *fq, const struct store_schema_diff *d)
 static int
 schema_problem(struct fq *fq, const struct store_schema_diff *d, void *arg)
 {
-	v_push(fq->mem, arg, v_str(fq->mem, schema_words(fq, d)));
+	problem_both(fq, arg, schema_words(fq, d, 0), schema_words(fq, d, 1));
 	return 0;
 }
 
@@ -375,11 +386,14 @@ schema_fixed(struct fq *fq, const struct store_schema_diff *d, void *arg)
 
 	if (!d->repairable)
 		return 0;
+	/* the event keeps the English; what is said has both */
 	s = arena_printf(fq->mem, "%s '%s' %s", d->type, d->name,
 			 d->fault == SCHEMA_UNEXPECTED ? "dropped" :
 			 "made again");
 	v_push(fq->mem, rp->schema, v_str(fq->mem, s));
-	v_push(fq->mem, rp->done, v_str(fq->mem, s));
+	problem_both(fq, rp->done, s, arena_printf(fq->mem,
+		     d->fault == SCHEMA_UNEXPECTED ? _("%s '%s' dropped") :
+		     _("%s '%s' made again"), d->type, d->name));
 	return 0;
 }
 
@@ -423,9 +437,8 @@ apply(struct fq *fq, struct repair *rp)
 		    (rc = record(fq, f->row.c.id, f->changes,
 				 i == 0 ? rp->schema : NULL)))
 			return rc;
-		v_push(fq->mem, rp->done, v_str(fq->mem, arena_printf(fq->mem,
-			"case #%lld rebuilt from its events (%s)",
-			f->row.c.id, changed_names(fq, f->changes))));
+		problem_add(fq, rp->done, "case #%lld rebuilt from its events "
+			    "(%s)", f->row.c.id, changed_names(fq, f->changes));
 	}
 	return 0;
 }

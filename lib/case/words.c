@@ -18,7 +18,8 @@ static const char *const words[] = {
 	/* event kinds */
 	N_("logged"), N_("transferred"), N_("accepted"), N_("followed"),
 	N_("called_back"), N_("escalated"), N_("signed"), N_("reopened"),
-	N_("waiting"), N_("resumed"), N_("amended"),
+	N_("waiting"), N_("resumed"), N_("amended"), N_("promised"),
+	N_("notified"), N_("repaired"),
 	/* roles */
 	N_("owner"), N_("handler"),
 	/* channels (--via) */
@@ -27,6 +28,18 @@ static const char *const words[] = {
 	N_("working"), N_("wall"),
 	/* lapses (fq report --lapses) */
 	N_("late_holding"), N_("refusal_unsigned"), N_("callback_missing"),
+	N_("promise_broken"), N_("forbidden_answer"), N_("owner_no_follow_up"),
+	/* where fq search found the words, besides an event's kind */
+	N_("summary"), N_("details"), N_("name"), N_("room"), /* "phone" */
+};
+
+/*
+ * The sentences fq itself writes into an event's text (lifecycle.c), in
+ * English as recorded and hashed; shown in the language of the messages.
+ */
+static const char *const phrases[] = {
+	N_("the guest is not satisfied"),
+	N_("major case: escalated as it was logged"),
 };
 
 const char *
@@ -38,4 +51,15 @@ fq_word(const char *word)
 		if (!strcmp(word, words[i]))
 			return _(words[i]);
 	return word;
+}
+
+const char *
+fq_phrase(const char *text)
+{
+	size_t i;
+
+	for (i = 0; text && i < sizeof(phrases) / sizeof(phrases[0]); i++)
+		if (!strcmp(text, phrases[i]))
+			return _(phrases[i]);
+	return text;
 }

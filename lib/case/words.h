@@ -14,4 +14,10 @@
  */
 const char *fq_word(const char *word);
 
+/*
+ * The same for the few sentences fq writes into an event's text itself
+ * ("the guest is not satisfied"): a note anyone typed is shown as it is.
+ */
+const char *fq_phrase(const char *text);
+
 #endif

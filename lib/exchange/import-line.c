@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "import.h"
 #include "iso8601.h"
 #include "json.h"
@@ -20,10 +21,11 @@ import_fail(struct reader *rd, int rc, const char *fmt, ...)
 	va_list ap;
 	char *msg;
 
+	/* composed now, so translated now: fq_fail() gets "%s" */
 	va_start(ap, fmt);
-	msg = arena_vprintf(b->mem, fmt, ap);
+	msg = arena_vprintf(b->mem, _(fmt), ap);
 	va_end(ap);
-	b->err = arena_printf(b->mem, "line %ld: %s", rd->line, msg);
+	b->err = arena_printf(b->mem, _("line %ld: %s"), rd->line, msg);
 	b->rc = rc;
 	return rc;
 }
@@ -277,7 +279,7 @@ read_case(struct reader *rd, const struct val *obj, struct fq_case *c,
 	int rc;
 
 	memset(c, 0, sizeof(*c));
-	if ((rc = members(rd, obj, "the line", -1, line_keys,
+	if ((rc = members(rd, obj, _("the line"), -1, line_keys,
 			  NLINE_KEYS, NLINE_KEYS, v)) ||
 	    (rc = want_id(rd, v[K_ID], "id", &c->id)) ||
 	    (rc = read_texts(rd, v, c)) || (rc = read_times(rd, v, c)) ||
@@ -311,8 +313,8 @@ unknown_id(struct reader *rd, struct record *rec, const char *what,
 	u = &rd->unknown[rd->nunknown++];
 	u->what = what;
 	u->id = arena_strdup(rd->mem, id);
-	w = arena_printf(rd->b->mem, "line %ld: %s '%s' is not in the "
-			 "policy; imported as it is", rd->line, what, id);
+	w = arena_printf(rd->b->mem, _("line %ld: %s '%s' is not in the "
+			 "policy; imported as it is"), rd->line, what, id);
 	rec->warn = rec->warn ? arena_printf(rd->b->mem, "%s\n%s", rec->warn,
 					     w) : w;
 }

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "import.h"
 #include "text.h"
 
@@ -37,8 +38,10 @@ import_shown(struct reader *rd, const char *s)
 	if (text_check(&rd->check, "", s, MAX_SHOWN, 0) == 0)
 		return arena_printf(rd->b->mem, "'%s'", s);
 	n = strlen(s);
-	return arena_printf(rd->b->mem, "<%zu byte%s, not shown: too long, or "
-			    "with control characters>", n, n == 1 ? "" : "s");
+	return arena_printf(rd->b->mem, n == 1 ? _("<%zu byte, not shown: too "
+			    "long, or with control characters>") : _("<%zu "
+			    "bytes, not shown: too long, or with control "
+			    "characters>"), n);
 }
 
 /* 1 for an ASCII letter or digit. */

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "events.h"
+#include "i18n.h"
 #include "import.h"
 
 #define BIG_IMPORT 20000	/* cases after which an import is big */
@@ -179,7 +180,7 @@ on_line(struct importer *im, int rc)
 	struct fq *fq = im->fq;
 
 	if (rc && fq->err)
-		fq->err = arena_printf(fq->mem, "line %ld: %s", im->line,
+		fq->err = arena_printf(fq->mem, _("line %ld: %s"), im->line,
 				       fq->err);
 	return rc;
 }
@@ -287,7 +288,7 @@ chain_fail(struct fq *fq, const struct link *l, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = arena_vprintf(fq->mem, fmt, ap);
+	msg = arena_vprintf(fq->mem, _(fmt), ap);
 	va_end(ap);
 	return fq_fail(fq, FQ_EDATA, "line %ld: event %lld %s", l->line,
 		       l->c.id, msg);

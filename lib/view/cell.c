@@ -160,6 +160,15 @@ cell_marks_visible(struct fq *fq, const char *s)
 	return t;
 }
 
+/* Whether the render function now called renders for people. */
+static int for_people;
+
+int
+out_cell_for_people(void)
+{
+	return for_people;
+}
+
 const char *
 cell_text(struct fq *fq, const struct column *c, const struct val *row,
 	  enum cell_mode m)
@@ -168,7 +177,9 @@ cell_text(struct fq *fq, const struct column *c, const struct val *row,
 	const char *s;
 
 	if (c->render) {
+		for_people = m != M_PLAIN;
 		s = c->render(fq, row);
+		for_people = 0;
 		/* Marks: bold in a table (table.c), **bold** in Markdown. */
 		if (s && (c->flags & COL_MARKS) && m != M_SHORT)
 			s = m == M_LOCAL ? cell_unmark(fq, s, "**", "**") :

@@ -71,6 +71,13 @@ struct column {
 };
 
 /*
+ * 1 while a render function is called for a table or Markdown, 0 for
+ * TSV and CSV: the words it composes are then in the language of the
+ * messages, or else in English, as every format for programs is.
+ */
+int out_cell_for_people(void);
+
+/*
  * Prints `rows` (a V_ARR of V_OBJ) in fq->format.  `ncols` columns
  * describe the tabular formats.  Returns 0 or an FQ_E* code.
  */

@@ -42,8 +42,21 @@ cell_owner(struct fq *fq, const struct val *row)
 const char *
 cell_holder(struct fq *fq, const struct val *row)
 {
-	return holder_name(fq->mem, fq->pol, v_get_str(row, "department"),
-			   v_get_str(row, "handler"));
+	const char *dept = v_get_str(row, "department");
+
+	/* TSV and CSV keep the English of holder_name() (names.c). */
+	if (!out_cell_for_people() && !v_get_str(row, "handler"))
+		return arena_printf(fq->mem, "%s (unaccepted)",
+				    dept_name(fq->pol, dept));
+	return holder_name(fq->mem, fq->pol, dept, v_get_str(row, "handler"));
+}
+
+const char *
+cell_last_note(struct fq *fq, const struct val *row)
+{
+	const char *note = v_get_str(row, "last_note");
+
+	return out_cell_for_people() ? fq_phrase(note) : note;
 }
 
 const char *
@@ -66,9 +79,9 @@ guest_cell(struct fq *fq, const struct val *row)
 
 const struct column case_list_columns[] = {
 	{ "id", "#", NULL, COL_RIGHT, 0, NULL },
-	{ "status", "status", NULL, 0, 0, NULL },
+	{ "status", "status", NULL, COL_WORD, 0, NULL },
 	{ "next_due", "due", NULL, 0, 0, NULL },
-	{ "late", "late", NULL, 0, 0, NULL },
+	{ "late", "late", NULL, COL_WORD, 0, NULL },
 	{ "category", "category", NULL, 0, 12, cell_category },
 	{ "holder", "holder", NULL, 0, 24, cell_holder },
 	{ "owner", "owner", NULL, 0, 10, cell_owner },

@@ -24,6 +24,8 @@ const char *case_due_line(struct fq *fq, const struct fq_case *c);
 const char *cell_owner(struct fq *fq, const struct val *row);
 const char *cell_holder(struct fq *fq, const struct val *row);
 const char *cell_category(struct fq *fq, const struct val *row);
+/* The last note, fq's own sentences translated for people (words.h). */
+const char *cell_last_note(struct fq *fq, const struct val *row);
 
 /*
  * The columns of a list of cases, in their documented order (fq list;
