@@ -26,9 +26,9 @@ setup() {
 	assert_equal "$(stat -c %a "$FQ_DB")" "660"
 }
 
-@test "init: schema user_version 4, WAL mode, tables cases and events" {
+@test "init: schema user_version 5, WAL mode, tables cases and events" {
 	fq init >/dev/null
-	assert_equal "$(db_value 'PRAGMA user_version')" "4"
+	assert_equal "$(db_value 'PRAGMA user_version')" "5"
 	assert_equal "$(db_value 'PRAGMA journal_mode')" "wal"
 	run -0 db_value "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
 	assert_line "cases"
