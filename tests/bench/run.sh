@@ -983,6 +983,40 @@ bench_search() {
 
 # ---------------------------------------------------------------- before
 
+# before_set NAME "MAX MIN SECONDS WARMUP" CMD...: times each command of
+# the older fq ($o) and this one ($n) interleaved, and prints their
+# medians and each ratio new/old against 1.15 (noise here).
+before_set() {
+	bname=$1 limits=$2
+	shift 2
+	names= args=
+	for c in "$@"; do
+		name=${c%% *}
+		try "old fq $name" $o $c || return 1
+		try "new fq $name" $n $c || return 1
+		names="$names $name"
+	done
+	for c in "$@"; do
+		name=${c%% *}
+		[ -z "$args" ] || set -- "$@" :::
+		args=1
+		set -- "$@" "old $name" $o $c ::: "new $name" $n $c
+	done
+	shift $(( $(printf '%s\n' $names | grep -c .) ))
+	measure "$bname" $limits "$@"
+	say "  $(echo $names | tr ' ' ','): $(rounds "$bname") rounds, interleaved"
+	heads
+	for name in $names; do
+		show "$bname" "old $name"
+		show "$bname" "new $name"
+	done
+	for name in $names; do
+		r=$(ratio "$(median "$bname" "new $name")" "$(median "$bname" "old $name")")
+		p=$(ratio "$(field "$bname" "new $name" p10)" "$(field "$bname" "old $name" p10)")
+		say "  $name: new/old $r (p10 $p)   target <= 1.15   $(verdict "$bname" "new $name" "$r" "<=" 1.15)"
+	done
+}
+
 # The same site before and after the upgrade: the older fq on its own
 # database, this fq on a copy of it that it upgraded, each command of the
 # front desk and of cron timed on both, interleaved.
@@ -1021,27 +1055,15 @@ bench_before() {
 	since=$(TZ=Asia/Shanghai date -d "@$((NOW - 30 * 86400))" +%Y-%m-%dT%H:%M:%S+08:00)
 	o="env FQ_DB=$old $BEFORE --as li.na"
 	n="env FQ_DB=$new $FQ --as li.na"
-	set --
-	for c in "list --limit 50" "show $id" "overdue --format tsv" \
-		"handover --dept all" "report --by dept --since $since" \
-		"log --room 1203 --guest 王先生 1203房客人要一瓶胶水和两条毛巾"; do
-		name=${c%% *}
-		try "old fq $name" $o $c || return 0
-		try "new fq $name" $n $c || return 0
-		[ $# -eq 0 ] || set -- "$@" :::
-		set -- "$@" "old $name" $o $c ::: "new $name" $n $c
-	done
-	measure before 200 20 150 2 "$@"
-	say "  rounds: $(rounds before), interleaved; case #$id has $(sqlite3 "$old" "SELECT count(*) FROM events WHERE case_id = $id") events"
-	heads
-	for name in list show overdue handover report log; do
-		show before "old $name"
-		show before "new $name"
-	done
-	for name in list show overdue handover report log; do
-		r=$(ratio "$(median before "new $name")" "$(median before "old $name")")
-		say "  $name: new/old $r   target <= 1.15   $(verdict before "new $name" "$r" "<=" 1.15)"
-	done
+	# The front desk's commands in one interleaved set, many rounds; the
+	# two that take seconds in another, as many rounds as fit.
+	before_set before-desk "200 30 90 3" "list --limit 50" "show $id" \
+		"overdue --format tsv" \
+		"log --room 1203 --guest 王先生 1203房客人要一瓶胶水和两条毛巾" ||
+		return 0
+	before_set before-long "30 3 150 0" "handover --dept all" \
+		"report --by dept --since $since" || return 0
+	say "  case #$id has $(sqlite3 "$old" "SELECT count(*) FROM events WHERE case_id = $id") events"
 	export FQ_POLICY="$POLICY"
 	took
 }
