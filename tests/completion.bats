@@ -325,7 +325,11 @@ run_zsh() {
 	run -0 fq __complete --help
 	assert_output --partial "'man fq-complete'"
 	[[ -f $TOP/man/fq-complete.1 ]]
-	run -0 man -l "$TOP/man/fq-complete.1"
+	if command -v man >/dev/null; then
+		run -0 man -l "$TOP/man/fq-complete.1"
+	else
+		run -0 mandoc -Tutf8 "$TOP/man/fq-complete.1"
+	fi
 	assert_output --partial "fq __complete"
 	# no word to complete, or an option before --: a usage error
 	run -64 fq __complete
