@@ -247,8 +247,8 @@ search_index(struct fq *fq, struct verify_result *r)
 			"events; run 'fq search --reindex'", s.first);
 	else if (s.n > 1)
 		problem(fq, r, "search index: case #%lld and %lld more "
-			"disagrees with its events; run 'fq search --reindex'",
-			s.first, s.n - 1);
+			"disagree with their events; run 'fq search "
+			"--reindex'", s.first, s.n - 1);
 	return 0;
 }
 

@@ -323,7 +323,7 @@ first_match() {
 	sqlite3 "$FQ_DB" "DELETE FROM search_cases WHERE case_id IN (3, 5)"
 	run -1 --separate-stderr fq verify --format json
 	assert_equal "$(jq -r '.problems[0]' <<<"$output")" \
-		"search index: case #2 and 2 more disagrees with its events; run 'fq search --reindex'"
+		"search index: case #2 and 2 more disagree with their events; run 'fq search --reindex'"
 	run -0 --separate-stderr fq search --reindex
 	assert_output "search index rebuilt: 8 cases"
 	run -0 --separate-stderr fq verify
@@ -368,6 +368,19 @@ first_match() {
 	assert_equal "$(ids 暖气阀门)" "[5]"
 	assert_equal "$(ids 1501)" "[4]"
 	assert_equal "$(db_value 'SELECT count(*) FROM search_cases')" 8
+	run -0 --separate-stderr fq verify
+	assert_output --partial "ok: "
+}
+
+@test "search: a failed import leaves the index as it was" {
+	FQ_USER=zhou.min fq export > "$BATS_TEST_TMPDIR/all.jsonl"
+	export FQ_DB="$BATS_TEST_TMPDIR/copy.db"
+	fq init >/dev/null
+	{ head -n 7 "$BATS_TEST_TMPDIR/all.jsonl"; echo '{"id": 9}'; } \
+		> "$BATS_TEST_TMPDIR/bad.jsonl"
+	run -65 --separate-stderr env FQ_USER=zhou.min "$FQ_BIN" import "$BATS_TEST_TMPDIR/bad.jsonl"
+	assert_equal "$(db_value 'SELECT count(*) FROM search_cases')" 0
+	assert_equal "$(ids 空调)" "[]"
 	run -0 --separate-stderr fq verify
 	assert_output --partial "ok: "
 }
