@@ -43,9 +43,9 @@ setup_file() {
 	chmod 755 "$ROOTDIR"
 	touch "$BATS_FILE_TMPDIR/made"	# teardown_file removes the rest
 	env -u FQ_DB -u FQ_POLICY -u FQ_NOW -u FQ_USER \
-		make -C "$TOP" install DESTDIR="$ROOTDIR" PREFIX=/usr >"$BATS_FILE_TMPDIR/make.log" 2>&1
+		make -C "$TOP" -o fq install DESTDIR="$ROOTDIR" PREFIX=/usr >"$BATS_FILE_TMPDIR/make.log" 2>&1
 	env -u FQ_DB -u FQ_POLICY -u FQ_NOW -u FQ_USER \
-		make -C "$TOP" install-system DESTDIR="$ROOTDIR" PREFIX=/usr >>"$BATS_FILE_TMPDIR/make.log" 2>&1
+		make -C "$TOP" -o fq install-system DESTDIR="$ROOTDIR" PREFIX=/usr >>"$BATS_FILE_TMPDIR/make.log" 2>&1
 	useradd -M -N -d /nonexistent -s /bin/sh "$STAFF"
 	useradd -M -N -d /nonexistent -s /bin/sh "$MANAGER"
 	# The hotel's policy with the two accounts: the staff member may act
@@ -88,14 +88,14 @@ as() {
 @test "install: make install into DESTDIR puts the binary, man pages and policies, and says how to go further" {
 	local d
 	d=$(mktemp -d "$BATS_TEST_TMPDIR/dest.XXXXXX")
-	run -0 make -C "$TOP" install DESTDIR="$d" PREFIX=/usr
+	run -0 make -C "$TOP" -o fq install DESTDIR="$d" PREFIX=/usr
 	assert_output --partial "make install-system"
 	[ -x "$d/usr/bin/fq" ]
 	assert_equal "$(stat -c %a "$d/usr/bin/fq")" 755
 	[ -f "$d/usr/share/man/man1/fq-verify.1" ]
 	[ -f "$d/usr/share/man/man5/fq-policy.5" ]
 	[ -f "$d/usr/share/fq/policies/hotel.yaml" ]
-	run -0 make -C "$TOP" uninstall DESTDIR="$d" PREFIX=/usr
+	run -0 make -C "$TOP" -o fq uninstall DESTDIR="$d" PREFIX=/usr
 	assert_output --partial "left as they are: /var/lib/fq"
 	[ ! -e "$d/usr/bin/fq" ]
 	[ ! -e "$d/usr/share/man/man1/fq-verify.1" ]
