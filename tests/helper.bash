@@ -109,12 +109,14 @@ EOF
 #   1 logged #1        2 accepted #1 (wang.qiang)   3 followed #1 (li.na)
 #   4 logged #2        5 transferred #2             6 replied #1
 #   7 called_back #1   8 closed #1
+# With an argument, the follow-up of event 3 says that instead (the same
+# night with one note changed, as a rewrite of the record would have it).
 some_night() {
-	local a b
+	local a b note=${1:-已请保安去棋牌室查看，门未锁}
 	a=$(log_case --via phone --guest 周先生 --room 1208 --phone 13912345678 \
 		"昨晚在棋牌室打牌，手机忘在那里了")
 	at 2026-11-27T03:04:00+08:00 fq --as wang.qiang accept "$a" >/dev/null
-	at 2026-11-27T03:12:00+08:00 fq follow "$a" "已请保安去棋牌室查看，门未锁" >/dev/null
+	at 2026-11-27T03:12:00+08:00 fq follow "$a" "$note" >/dev/null
 	b=$(fq -q --as huang.mei log "客人要一瓶胶水")
 	at 2026-11-27T03:20:00+08:00 fq --as wang.fang transfer "$b" front_desk >/dev/null
 	at 2026-11-27T09:02:00+08:00 fq --as wang.qiang reply "$a" "手机已找到" >/dev/null
@@ -127,4 +129,15 @@ schema_now() {
 	local d="$BATS_TEST_TMPDIR/schema-now.db"
 	[ -f "$d" ] || FQ_DB="$d" "$FQ_BIN" init >/dev/null 2>&1
 	sqlite3 "$d" 'PRAGMA user_version'
+}
+
+# fq under a Chinese locale, as a user's shell sets it (zh_CN.UTF-8 need
+# not be generated: fq falls back to C.UTF-8 with the language kept).
+zh() {
+	env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 "$FQ_BIN" "$@"
+}
+
+# fq with the language asked for but the C.UTF-8 locale.
+zh_language() {
+	env LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$FQ_BIN" "$@"
 }

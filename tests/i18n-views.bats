@@ -14,11 +14,6 @@ setup() {
 	id=$(log_phone)
 }
 
-# fq under a Chinese locale, as a user's shell sets it.
-zh() {
-	env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 "$FQ_BIN" "$@"
-}
-
 # Fails when $output has a run of three Latin letters outside `allowed`
 # (a regexp of what is data, commands, options and ids).
 refute_english() {

@@ -14,16 +14,6 @@ setup() {
 	id=$(log_phone)
 }
 
-# fq under a Chinese locale, as a user's shell sets it.
-zh() {
-	env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 "$FQ_BIN" "$@"
-}
-
-# fq with a language but the C.UTF-8 locale.
-zh_language() {
-	env LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$FQ_BIN" "$@"
-}
-
 # fq as cron runs it: no locale at all; POLICY is the policy to use.
 cron() {
 	env -i ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \

@@ -259,14 +259,7 @@ not_schema='[.problems[] | select(startswith("schema:") | not)]'
 	local real=$FQ_DB
 	export FQ_DB="$BATS_TEST_TMPDIR/rewritten.db"
 	fq init >/dev/null
-	a=$(log_case --via phone --guest 周先生 --room 1208 --phone 13912345678 \
-		"昨晚在棋牌室打牌，手机忘在那里了")
-	at 2026-11-27T03:04:00+08:00 fq --as wang.qiang accept "$a" >/dev/null
-	at 2026-11-27T03:12:00+08:00 fq follow "$a" "保安查看后说门已锁" >/dev/null
-	b=$(fq -q --as huang.mei log "客人要一瓶胶水")
-	at 2026-11-27T03:20:00+08:00 fq --as wang.fang transfer "$b" front_desk >/dev/null
-	at 2026-11-27T09:02:00+08:00 fq --as wang.qiang reply "$a" "手机已找到" >/dev/null
-	at 2026-11-27T09:20:00+08:00 fq callback "$a" "周先生已取回手机" >/dev/null
+	some_night "保安查看后说门已锁"
 	sqlite3 "$FQ_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 	export FQ_DB=$real
 	cp "$BATS_TEST_TMPDIR/rewritten.db" "$FQ_DB"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 #
-# completion.bats - shell completion: 'fq __complete' (what may come
+# complete.bats - shell completion: 'fq __complete' (what may come
 # next: commands, options, fixed words, case ids with the open ones
 # first, departments, staff and categories of the policy and database in
 # effect), the bash function driven through COMP_WORDS and COMP_CWORD,
